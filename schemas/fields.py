@@ -1,0 +1,175 @@
+"""Custom marshmallow fields: NFC text without control characters, partial dates, numbers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from marshmallow import Schema, ValidationError, fields
+
+from schemas.messages import code
+from service.vietnamese import PartialDate, nfc
+
+CODED = {"required": "required", "null": "null", "validator_failed": "one_of"}
+MAX_TEXT = 20_000  # one paragraph; longer is almost surely a paste gone wrong
+MAX_LINE = 1_000  # headings, names, titles
+MAX_LIST = 500  # entries of one list
+_NONCHARACTERS = {"\ufffe", "\uffff"}
+
+
+def check_characters(text: str, *, multiline: bool) -> None:
+    """Reject what cannot print or cannot live in XML: controls, lone surrogates."""
+    for ch in text:
+        if ch == "\n":
+            if not multiline:
+                raise ValidationError(code("line_break"))
+            continue
+        category = unicodedata.category(ch)
+        if category in ("Cc", "Cs") or ch in _NONCHARACTERS:
+            raise ValidationError(code("control_character", f"U+{ord(ch):04X}"))
+
+
+class Text(fields.String):
+    """A string normalised to NFC, trimmed, with no control characters; empty is an error."""
+
+    default_error_messages = {**CODED, "invalid": "not_string", "invalid_utf8": "not_string"}
+
+    def __init__(self, *, multiline: bool = False, max_length: int = MAX_LINE, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.multiline = multiline
+        self.max_length = max_length
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        text = nfc(super()._deserialize(value, attr, data, **kwargs))
+        check_characters(text, multiline=self.multiline)
+        if self.multiline:
+            text = "\n".join(" ".join(line.split()) for line in text.split("\n")).strip("\n")
+        text = text.strip()
+        if not text:
+            raise ValidationError(code("empty"))
+        if len(text) > self.max_length:
+            raise ValidationError(code("too_long", self.max_length))
+        return text
+
+
+class TextList(fields.List):
+    """A list of paragraphs or items, bounded in length."""
+
+    default_error_messages = {**CODED, "invalid": "not_list"}
+
+    def __init__(self, max_items: int = MAX_LIST, *, max_length: int = MAX_TEXT, **kw: Any):
+        super().__init__(Text(max_length=max_length), **kw)
+        self.max_items = max_items
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        if isinstance(value, list) and len(value) > self.max_items:
+            raise ValidationError(code("too_many", self.max_items))
+        return tuple(super()._deserialize(value, attr, data, **kwargs))
+
+
+class BoundedList(fields.List):
+    """A list of nested objects, bounded in length, loaded as a tuple."""
+
+    default_error_messages = {**CODED, "invalid": "not_list"}
+
+    def __init__(
+        self, inner: fields.Field, max_items: int = MAX_LIST, too_many: str = "too_many", **kw: Any
+    ):
+        super().__init__(inner, **kw)
+        self.max_items, self.too_many = max_items, too_many
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        if isinstance(value, list) and len(value) > self.max_items:
+            raise ValidationError(code(self.too_many, self.max_items))
+        return tuple(super()._deserialize(value, attr, data, **kwargs))
+
+
+class Flag(fields.Boolean):
+    """A strict JSON boolean."""
+
+    default_error_messages = {**CODED, "invalid": "not_boolean"}
+    truthy = {True}
+    falsy = {False}
+
+
+class Choice(fields.String):
+    """One of a fixed set of strings."""
+
+    default_error_messages = {**CODED, "invalid": "not_string"}
+
+    def __init__(self, choices: tuple[str, ...], **kwargs: Any):
+        super().__init__(**kwargs)
+        self.choices = choices
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if text not in self.choices:
+            raise ValidationError(code("one_of", ", ".join(self.choices)))
+        return text
+
+
+class DateText(fields.Field):
+    """`YYYY-MM-DD`, `YYYY-MM` or `YYYY`: blanks left for the signing day."""
+
+    default_error_messages = {**CODED, "invalid": "invalid_date"}
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        if not isinstance(value, str):
+            raise self.make_error("invalid")
+        try:
+            return PartialDate.parse(value.strip())
+        except ValueError as error:
+            raise self.make_error("invalid") from error
+
+    def _serialize(self, value: Any, attr: str | None, obj: Any, **kwargs: Any) -> Any:
+        return None if value is None else value.isoformat()
+
+
+class DocumentNumber(fields.Field):
+    """The number given by the records office: digits, or null for a blank."""
+
+    default_error_messages = {**CODED, "invalid": "invalid_number"}
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 10**9:
+            return str(value)
+        if isinstance(value, str) and re.fullmatch(r"\d{1,9}", value.strip()):
+            return value.strip()
+        raise self.make_error("invalid")
+
+
+class Quantity(fields.Field):
+    """A target value: a JSON number, kept exact as Decimal."""
+
+    default_error_messages = {**CODED, "invalid": "not_number"}
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int | float | str):
+            raise self.make_error("invalid")
+        try:
+            number = Decimal(str(value))
+        except InvalidOperation as error:
+            raise self.make_error("invalid") from error
+        if not number.is_finite() or abs(number) >= Decimal(10) ** 15:
+            raise ValidationError(code("number_out_of_range"))
+        return number
+
+
+class StringOrObject(fields.Field):
+    """A list entry that is a plain string or an object loaded by `schema`."""
+
+    default_error_messages = {**CODED, "invalid": "invalid_entry"}
+
+    def __init__(self, schema: Callable[[], Schema], wrap: Any, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.schema, self.wrap = schema, wrap  # a factory: schemas may refer to themselves
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        if isinstance(value, str):
+            return self.wrap(Text(max_length=MAX_TEXT).deserialize(value))
+        if isinstance(value, Mapping):
+            return self.schema().load(value)
+        raise self.make_error("invalid")

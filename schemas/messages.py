@@ -1,0 +1,124 @@
+"""Validation messages: schemas emit a code (`too_long|200`), the edge shows vi or en text."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "required": {"vi": "Trường này là bắt buộc.", "en": "This field is required."},
+    "null": {"vi": "Trường này không được để trống.", "en": "This field may not be null."},
+    "unknown_field": {
+        "vi": "Trường không có trong hợp đồng dữ liệu (kiểm tra lỗi chính tả).",
+        "en": "Unknown field (check the spelling).",
+    },
+    "not_object": {"vi": "Phải là một đối tượng JSON.", "en": "Must be a JSON object."},
+    "not_string": {"vi": "Phải là chuỗi ký tự.", "en": "Must be a string."},
+    "not_list": {"vi": "Phải là một danh sách.", "en": "Must be a list."},
+    "not_boolean": {"vi": "Phải là true hoặc false.", "en": "Must be true or false."},
+    "not_number": {"vi": "Phải là một số.", "en": "Must be a number."},
+    "number_out_of_range": {
+        "vi": "Giá trị số nằm ngoài khoảng cho phép.",
+        "en": "The number is out of the allowed range.",
+    },
+    "empty": {"vi": "Không được để trống.", "en": "May not be empty."},
+    "too_long": {
+        "vi": "Quá dài: tối đa {arg} ký tự.",
+        "en": "Too long: at most {arg} characters.",
+    },
+    "too_many": {"vi": "Quá nhiều: tối đa {arg} mục.", "en": "Too many: at most {arg} entries."},
+    "too_few": {"vi": "Cần ít nhất {arg} mục.", "en": "At least {arg} entries are needed."},
+    "control_character": {
+        "vi": "Chứa ký tự điều khiển không in được (mã {arg}).",
+        "en": "Contains a non-printable control character ({arg}).",
+    },
+    "line_break": {
+        "vi": "Không được xuống dòng trong trường này; hãy tách thành các mục riêng.",
+        "en": "Line breaks are not allowed here; split the text into separate entries.",
+    },
+    "one_of": {"vi": "Giá trị không hợp lệ; chọn một trong: {arg}.", "en": "Invalid value; choose one of: {arg}."},
+    "invalid_date": {
+        "vi": "Ngày không hợp lệ: dùng dạng YYYY-MM-DD, YYYY-MM hoặc YYYY.",
+        "en": "Invalid date: use YYYY-MM-DD, YYYY-MM or YYYY.",
+    },
+    "invalid_number": {
+        "vi": "Số văn bản chỉ gồm chữ số (hoặc để trống).",
+        "en": "The document number is digits only (or null).",
+    },
+    "invalid_abbreviation": {
+        "vi": "Chữ viết tắt không được chứa khoảng trắng hay dấu /.",
+        "en": "An abbreviation may not contain spaces or '/'.",
+    },
+    "head_required": {
+        "vi": "Ký thay (KT.), thừa lệnh (TL.), thừa ủy quyền (TUQ.) cần chức danh người đứng đầu.",
+        "en": "KT., TL. and TUQ. need the head's title.",
+    },
+    "head_not_allowed": {
+        "vi": "Chức danh người đứng đầu chỉ dùng với KT., TL. hoặc TUQ.",
+        "en": "The head's title is only used with KT., TL. or TUQ.",
+    },
+    "value_placeholder_missing": {
+        "vi": "Có giá trị (value) nhưng nội dung thiếu chỗ đặt {value}.",
+        "en": "A value is given but the text has no {value} placeholder.",
+    },
+    "value_missing": {
+        "vi": "Nội dung có {value} nhưng không có giá trị (value).",
+        "en": "The text has a {value} placeholder but no value.",
+    },
+    "too_deep": {
+        "vi": "Mục lồng nhau quá sâu: tối đa {arg} cấp.",
+        "en": "Sections nested too deeply: at most {arg} levels.",
+    },
+    "invalid_target": {
+        "vi": "Chỉ tiêu phải là chuỗi hoặc đối tượng {text, value, unit}.",
+        "en": "A target is a string or an object {text, value, unit}.",
+    },
+    "invalid_entry": {
+        "vi": "Mục phải là chuỗi hoặc đối tượng {text, items, lettered}.",
+        "en": "An entry is a string or an object {text, items, lettered}.",
+    },
+    "too_many_letters": {
+        "vi": "Danh sách a), b), c)... có tối đa 23 mục (bảng chữ cái không có f, j, w, z).",
+        "en": "A lettered list has at most 23 entries (the alphabet has no f, j, w, z).",
+    },
+    "invalid_json": {
+        "vi": "Nội dung gửi lên không phải JSON hợp lệ.",
+        "en": "The request body is not valid JSON.",
+    },
+    "unsupported_media_type": {
+        "vi": "Chỉ nhận nội dung application/json.",
+        "en": "Only application/json is accepted.",
+    },
+    "body_too_large": {
+        "vi": "Nội dung gửi lên quá lớn: tối đa {arg} byte.",
+        "en": "The request body is too large: at most {arg} bytes.",
+    },
+    "invalid_format": {
+        "vi": "Định dạng không hỗ trợ; chọn một trong: {arg}.",
+        "en": "Unsupported format; choose one of: {arg}.",
+    },
+    "not_found": {"vi": "Không tìm thấy.", "en": "Not found."},
+    "method_not_allowed": {"vi": "Phương thức không được hỗ trợ.", "en": "Method not allowed."},
+    "server_error": {
+        "vi": "Lỗi máy chủ khi tạo văn bản; đã ghi nhận.",
+        "en": "Server error while producing the document; it has been logged.",
+    },
+    "unavailable": {
+        "vi": "Dịch vụ chuyển đổi đang bận; vui lòng thử lại sau {arg} giây.",
+        "en": "The converter is busy; please retry in {arg} seconds.",
+    },
+}
+
+LOCALES = ("vi", "en")
+DEFAULT_LOCALE = "vi"
+
+
+def code(key: str, arg: object | None = None) -> str:
+    """A message code as schemas emit it: `too_long|200`."""
+    return key if arg is None else f"{key}|{arg}"
+
+
+def localize(message: str, locale: str = DEFAULT_LOCALE) -> str:
+    """The text of a message code in `locale`; unknown codes pass through unchanged."""
+    key, _, arg = message.partition("|")
+    texts = MESSAGES.get(key)
+    if texts is None:
+        return message
+    return texts.get(locale, texts[DEFAULT_LOCALE]).format(arg=arg)

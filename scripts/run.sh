@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Set up (if needed) and start the service on http://127.0.0.1:8000 with its embedded defaults.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+exec .venv/bin/gunicorn --bind "${BIND:-127.0.0.1:8000}" --workers "${WORKERS:-2}" \
+  --threads "${THREADS:-4}" --timeout 120 "wsgi:app"

@@ -1,0 +1,47 @@
+"""The service's exceptions, with no HTTP in them; the HTTP layer maps them once.
+
+    ServiceError
+    ├── PlanError            a plan breaks an invariant of the domain model
+    ├── RenderError          a template could not be rendered into a document
+    │   └── TemplateNotFound the named DOCX template does not exist
+    └── ConversionError      DOCX -> PDF failed (see service.rendering.pdf)
+        ├── ConversionTimeout     a converter took longer than its timeout
+        └── ConverterUnavailable  no converter could take the job (queue full, pool down)
+            └── ConverterBusy     the queue is full: try again after `retry_after` seconds
+"""
+
+
+class ServiceError(Exception):
+    """Base of every error the service raises on purpose."""
+
+
+class PlanError(ServiceError):
+    """A plan breaks an invariant of the domain model."""
+
+
+class RenderError(ServiceError):
+    """A document could not be rendered."""
+
+
+class TemplateNotFound(RenderError):
+    """The named DOCX template does not exist."""
+
+
+class ConversionError(ServiceError):
+    """DOCX to PDF conversion failed."""
+
+
+class ConversionTimeout(ConversionError):
+    """A converter took longer than its timeout."""
+
+
+class ConverterUnavailable(ConversionError):
+    """No converter could take the job: the queue is full or the pool is down."""
+
+
+class ConverterBusy(ConverterUnavailable):
+    """Every converter is busy and the queue is full; `retry_after` is a hint in whole seconds."""
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after

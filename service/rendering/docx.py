@@ -1,0 +1,150 @@
+"""DOCX from a docxtpl template: patched and compiled once, rendered straight into the zip.
+
+docxtpl's own `render()` re-reads the package, re-patches the XML with dozens of regular
+expressions and re-compiles the Jinja template for every document, and a `DocxTemplate`
+keeps state between renders (docxtpl issue #394). `CompiledTemplate` does the patching and
+compiling once and keeps only immutable data (the compiled template and the other parts'
+bytes), so one instance is safely shared by every request and thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+import jinja2
+from docxtpl import DocxTemplate
+from lxml import etree
+
+from service.errors import RenderError, TemplateNotFound
+
+DOCUMENT_PART = "word/document.xml"
+CORE_PART = "docProps/core.xml"
+XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_RULE_PARAGRAPH = re.compile(
+    r"<w:p[ >](?:(?!<w:p[ >]).)*?\{%\s*rule\s+(\w+)\s*%\}(?:(?!<w:p[ >]).)*?</w:p>", re.DOTALL
+)
+
+
+def _patch_rules(xml: str) -> str:
+    """`{% rule name %}` in a paragraph: its indents come from `name.left`/`name.right`.
+
+    Like docxtpl's own `{% cellbg %}`, a tag typed in Word that sets XML attributes: the
+    paragraph's border draws the short rule, its indents set the rule's length.
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        head = re.match(r"<w:p[^>]*>", match.group(0))
+        props = re.search(r"<w:pPr>.*?</w:pPr>", match.group(0), re.DOTALL)
+        assert head is not None
+        ppr = props.group(0) if props else "<w:pPr></w:pPr>"
+        indent = f'<w:ind w:left="{{{{ {name}.left }}}}" w:right="{{{{ {name}.right }}}}"/>'
+        if re.search(r"<w:ind\b[^>]*/>", ppr):
+            ppr = re.sub(r"<w:ind\b[^>]*/>", indent, ppr)
+        else:
+            ppr = re.sub(r"(<w:jc\b|</w:pPr>)", indent + r"\1", ppr, count=1)
+        return head.group(0) + ppr + "</w:p>"
+
+    return _RULE_PARAGRAPH.sub(replace, xml)
+
+
+class PlanTemplate(DocxTemplate):  # type: ignore[misc]
+    """docxtpl's template with our `{% rule %}` tag; also the naive baseline of the bench."""
+
+    def patch_xml(self, src_xml: str) -> str:
+        """docxtpl's clean-up, then our rule tags."""
+        return _patch_rules(super().patch_xml(src_xml))
+
+
+def jinja_environment() -> jinja2.Environment:
+    """Autoescaping (user text is data, `&` and `<` stay characters) and strict variables."""
+    return jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+
+
+class CompiledTemplate:
+    """A DOCX template ready to render many documents; immutable once built."""
+
+    def __init__(self, path: Path) -> None:
+        if not path.is_file():
+            raise TemplateNotFound(str(path))
+        self.path = path
+        environment = jinja_environment()
+        self._parts: list[tuple[zipfile.ZipInfo, bytes]] = []
+        self._compiled: dict[str, jinja2.Template] = {}
+        patcher = PlanTemplate(str(path))
+        with zipfile.ZipFile(path) as package:
+            for info in package.infolist():
+                data = package.read(info.filename)
+                if info.filename == DOCUMENT_PART or _has_tags(info.filename, data):
+                    source = patcher.patch_xml(_without_declaration(data))
+                    source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
+                    self._compiled[info.filename] = environment.from_string(source)
+                self._parts.append((info, data))
+
+    def render(self, context: dict[str, Any]) -> bytes:
+        """The finished DOCX; raises RenderError if the template does not fit the context."""
+        output = io.BytesIO()
+        with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as package:
+            for info, data in self._parts:
+                if info.filename in self._compiled:
+                    data = self._render_part(info.filename, context)
+                elif info.filename == CORE_PART:
+                    data = core_properties(context.get("properties", {}))
+                package.writestr(info.filename, data, compress_type=zipfile.ZIP_DEFLATED)
+        return output.getvalue()
+
+    def _render_part(self, name: str, context: dict[str, Any]) -> bytes:
+        try:
+            xml = self._compiled[name].render(context)
+        except jinja2.TemplateError as error:
+            raise RenderError(f"{self.path.name}: {error}") from error
+        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        return (XML_DECLARATION + xml).encode("utf-8")
+
+
+def core_properties(properties: dict[str, str]) -> bytes:
+    """docProps/core.xml: title (trích yếu), author (issuing body), subject, dates."""
+    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    fields = "".join(
+        f"<{tag}>{escape(properties[key])}</{tag}>"
+        for key, tag in (("title", "dc:title"), ("author", "dc:creator"),
+                         ("subject", "dc:subject"), ("keywords", "cp:keywords"))  # fmt: skip
+        if properties.get(key)
+    )
+    return (
+        XML_DECLARATION
+        + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+        'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f'{fields}<dcterms:created xsi:type="dcterms:W3CDTF">{now}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{now}</dcterms:modified>'
+        "</cp:coreProperties>"
+    ).encode("utf-8")
+
+
+def _has_tags(name: str, data: bytes) -> bool:
+    """Headers and footers are rendered only when an administrator put tags in them."""
+    is_story = re.fullmatch(r"word/(header|footer)\d*\.xml", name) is not None
+    return is_story and (b"{{" in data or b"{%" in data)
+
+
+def _without_declaration(data: bytes) -> str:
+    """A part's XML as text, re-serialised the way docxtpl sees it."""
+    root = etree.fromstring(data)
+    return etree.tostring(root, encoding="unicode")
+
+
+def render_naive(path: Path, context: dict[str, Any]) -> bytes:
+    """The baseline: a fresh docxtpl template loaded, rendered and saved per document."""
+    template = PlanTemplate(str(path))
+    template.render(context, jinja_environment(), autoescape=True)
+    output = io.BytesIO()
+    template.save(output)
+    return output.getvalue()
