@@ -113,13 +113,8 @@ class PlanSchema(DocumentSchema):
 class LetterSchema(DocumentSchema):
     """công văn (`"type": "cong_van"`)."""
 
-    addressees = TextList(max_items=MAX_RECIPIENTS, max_length=300, required=True)
+    addressees = TextList(max_items=MAX_RECIPIENTS, max_length=300, min_items=1, required=True)
     body = nested(PartSchema, required=True)
-
-    @validates_schema
-    def some_addressee(self, data: dict[str, Any], **_: Any) -> None:
-        if "addressees" in data and not data["addressees"]:
-            raise ValidationError(code("too_few", 1), "addressees")
 
     @post_load
     def make(self, data: dict[str, Any], **_: Any) -> model.Letter:
@@ -144,7 +139,8 @@ def load_document(data: Any) -> model.Document:
     too_deep = _too_deep(data)
     if too_deep is not None:
         raise InvalidDocument({too_deep: [code("too_deep", MAX_DEPTH)]})
-    schema_class = SCHEMAS.get(data.get("type")) if isinstance(data.get("type"), str) else None
+    kind = data.get("type")
+    schema_class = SCHEMAS.get(kind) if isinstance(kind, str) else None
     try:
         if schema_class is None:
             DocumentSchema(unknown=INCLUDE).load(data)  # report the common fields' errors too
@@ -180,9 +176,11 @@ def _too_deep(data: Any) -> str | None:
         node, path, depth = stack.pop()
         if depth > MAX_DEPTH:
             return path or "_schema"
-        children = node.items() if isinstance(node, Mapping) else (
-            enumerate(node) if isinstance(node, list) else ()
-        )  # fmt: skip
+        children = (
+            node.items()
+            if isinstance(node, Mapping)
+            else (enumerate(node) if isinstance(node, list) else ())
+        )
         for key, child in children:
             stack.append((child, f"{path}.{key}" if path else str(key), depth + 1))
     return None

@@ -55,28 +55,41 @@ class Text(fields.String):
         return text
 
 
-class TextList(fields.List):
+class TextList(fields.List[Any]):
     """A list of paragraphs or items, bounded in length."""
 
     default_error_messages = {**CODED, "invalid": "not_list"}
 
-    def __init__(self, max_items: int = MAX_LIST, *, max_length: int = MAX_TEXT, **kw: Any):
+    def __init__(
+        self,
+        max_items: int = MAX_LIST,
+        *,
+        max_length: int = MAX_TEXT,
+        min_items: int = 0,
+        **kw: Any,
+    ):
         super().__init__(Text(max_length=max_length), **kw)
-        self.max_items = max_items
+        self.max_items, self.min_items = max_items, min_items
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
         if isinstance(value, list) and len(value) > self.max_items:
             raise ValidationError(code("too_many", self.max_items))
+        if isinstance(value, list) and len(value) < self.min_items:
+            raise ValidationError(code("too_few", self.min_items))
         return tuple(super()._deserialize(value, attr, data, **kwargs))
 
 
-class BoundedList(fields.List):
+class BoundedList(fields.List[Any]):
     """A list of nested objects, bounded in length, loaded as a tuple."""
 
     default_error_messages = {**CODED, "invalid": "not_list"}
 
     def __init__(
-        self, inner: fields.Field, max_items: int = MAX_LIST, too_many: str = "too_many", **kw: Any
+        self,
+        inner: fields.Field[Any],
+        max_items: int = MAX_LIST,
+        too_many: str = "too_many",
+        **kw: Any,
     ):
         super().__init__(inner, **kw)
         self.max_items, self.too_many = max_items, too_many
@@ -111,7 +124,7 @@ class Choice(fields.String):
         return text
 
 
-class DateText(fields.Field):
+class DateText(fields.Field[Any]):
     """`YYYY-MM-DD`, `YYYY-MM` or `YYYY`: blanks left for the signing day."""
 
     default_error_messages = {**CODED, "invalid": "invalid_date"}
@@ -128,7 +141,7 @@ class DateText(fields.Field):
         return None if value is None else value.isoformat()
 
 
-class DocumentNumber(fields.Field):
+class DocumentNumber(fields.Field[Any]):
     """The number given by the records office: digits, or null for a blank."""
 
     default_error_messages = {**CODED, "invalid": "invalid_number"}
@@ -141,7 +154,7 @@ class DocumentNumber(fields.Field):
         raise self.make_error("invalid")
 
 
-class Quantity(fields.Field):
+class Quantity(fields.Field[Any]):
     """A target value: a JSON number, kept exact as Decimal."""
 
     default_error_messages = {**CODED, "invalid": "not_number"}
@@ -158,7 +171,7 @@ class Quantity(fields.Field):
         return number
 
 
-class StringOrObject(fields.Field):
+class StringOrObject(fields.Field[Any]):
     """A list entry that is a plain string or an object loaded by `schema`."""
 
     default_error_messages = {**CODED, "invalid": "invalid_entry"}

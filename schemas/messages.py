@@ -33,7 +33,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Không được xuống dòng trong trường này; hãy tách thành các mục riêng.",
         "en": "Line breaks are not allowed here; split the text into separate entries.",
     },
-    "one_of": {"vi": "Giá trị không hợp lệ; chọn một trong: {arg}.", "en": "Invalid value; choose one of: {arg}."},
+    "one_of": {
+        "vi": "Giá trị không hợp lệ; chọn một trong: {arg}.",
+        "en": "Invalid value; choose one of: {arg}.",
+    },
     "invalid_date": {
         "vi": "Ngày không hợp lệ: dùng dạng YYYY-MM-DD, YYYY-MM hoặc YYYY.",
         "en": "Invalid date: use YYYY-MM-DD, YYYY-MM or YYYY.",

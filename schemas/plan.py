@@ -11,7 +11,6 @@ from schemas.fields import (
     BoundedList,
     Choice,
     DateText,
-    DocumentNumber,
     Flag,
     Quantity,
     StringOrObject,

@@ -1,13 +1,13 @@
 """The service's exceptions, with no HTTP in them; the HTTP layer maps them once.
 
-    ServiceError
-    ├── PlanError            a plan breaks an invariant of the domain model
-    ├── RenderError          a template could not be rendered into a document
-    │   └── TemplateNotFound the named DOCX template does not exist
-    └── ConversionError      DOCX -> PDF failed (see service.rendering.pdf)
-        ├── ConversionTimeout     a converter took longer than its timeout
-        └── ConverterUnavailable  no converter could take the job (queue full, pool down)
-            └── ConverterBusy     the queue is full: try again after `retry_after` seconds
+ServiceError
+├── PlanError            a plan breaks an invariant of the domain model
+├── RenderError          a template could not be rendered into a document
+│   └── TemplateNotFound the named DOCX template does not exist
+└── ConversionError      DOCX -> PDF failed (see service.rendering.pdf)
+    ├── ConversionTimeout     a converter took longer than its timeout
+    └── ConverterUnavailable  no converter could take the job (queue full, pool down)
+        └── ConverterBusy     the queue is full: try again after `retry_after` seconds
 """
 
 

@@ -11,8 +11,31 @@ from decimal import Decimal
 from babel.numbers import format_decimal
 
 # Level-3 item letters: the Vietnamese alphabet without ă â ê ô ơ ư and without f j w z.
-LETTERS = ("a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
-           "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y")  # fmt: skip
+LETTERS = (
+    "a",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "e",
+    "g",
+    "h",
+    "i",
+    "k",
+    "l",
+    "m",
+    "n",
+    "o",
+    "p",
+    "q",
+    "r",
+    "s",
+    "t",
+    "u",
+    "v",
+    "x",
+    "y",
+)
 
 # Type abbreviations of Phụ lục III, keyed by our document type names.
 TYPE_ABBREVIATIONS = {
@@ -34,8 +57,21 @@ TYPE_ABBREVIATIONS = {
 # `Số:      /KH-UBND`, `ngày      tháng 4 năm 2023` (as DECREE30.md and the contract show).
 BLANK = " " * 6
 
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
+_ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
 
 
 @dataclass(frozen=True, order=True)
@@ -165,9 +201,7 @@ def letter_symbol(issuer_abbreviation: str, drafting_unit: str | None) -> str:
 
 # Words after which a body's own name follows: the proper name keeps its capitals in text.
 _UNIT_WORDS = ("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường")
-_UNIT_RE = re.compile(
-    r"\b(" + "|".join(_UNIT_WORDS) + r")\s+(?!hội\b)(\S.*)$", flags=re.IGNORECASE
-)
+_UNIT_RE = re.compile(r"\b(" + "|".join(_UNIT_WORDS) + r")\s+(?!hội\b)(\S.*)$", flags=re.IGNORECASE)
 
 
 def name_in_text(name: str) -> str:

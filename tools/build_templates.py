@@ -15,10 +15,10 @@ from xml.sax.saxutils import escape
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from template_styles import styles_xml  # noqa: E402
+from template_styles import styles_xml
 
-from service.rendering import page  # noqa: E402
-from service.rendering.layout import centred_rule, text_width_mm  # noqa: E402
+from service.rendering import page
+from service.rendering.layout import centred_rule, text_width_mm
 
 OUT = Path(__file__).resolve().parent.parent / "templates"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -53,8 +53,8 @@ def rule_para(style: str, name: str, side: str = "top") -> str:
 
 def loop(var: str, items: str, style: str) -> str:
     """One paragraph per entry of a list variable."""
-    return tag(f"{{%p for line in {items} %}}") + para(style, run("{{ line }}")) + tag(
-        "{%p endfor %}"
+    return (
+        tag(f"{{%p for line in {items} %}}") + para(style, run("{{ line }}")) + tag("{%p endfor %}")
     )
 
 
@@ -69,7 +69,8 @@ def cell(width_mm: float, content: str) -> str:
 def table(widths: tuple[float, float], rows: list[tuple[str, str]]) -> str:
     """A borderless, fixed-layout two-column table."""
     none = "".join(
-        f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+        f'<w:{side} w:val="nil"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
     )
     grid = "".join(f'<w:gridCol w:w="{page.twips(w)}"/>' for w in widths)
     body = "".join(
@@ -111,7 +112,9 @@ def header_table(letter: bool) -> str:
         + loop("line", "issuer_lines", "Issuer")
         + rule_para("HeaderRule", "issuer_rule")
     )
-    right = para("NationalName", run(NATIONAL_NAME)) + para("Motto", run(MOTTO), extra_ppr=motto_ppr)
+    right = para("NationalName", run(NATIONAL_NAME)) + para(
+        "Motto", run(MOTTO), extra_ppr=motto_ppr
+    )
     number = para("DocNumber", run("Số: {{ number }}"))
     if letter:
         number += loop("line", "subject_lines", "Subject")

@@ -46,19 +46,34 @@ STYLES = [
     Style("Issuer", "Issuer", size=13, bold=True, align="center"),
     Style("NationalName", "National Name", size=13, bold=True, align="center"),
     Style("Motto", "Motto", size=14, bold=True, align="center"),
-    Style("HeaderRule", "Header Rule", size=2, align="center", line='w:line="40" w:lineRule="exact"'),
+    Style(
+        "HeaderRule", "Header Rule", size=2, align="center", line='w:line="40" w:lineRule="exact"'
+    ),
     Style("DocNumber", "Document Number", size=13, align="center", before=6),
     Style("Subject", "Subject", size=13, align="center", before=0),
     Style("PlaceDate", "Place and Date", size=14, italic=True, align="center", before=6),
     Style("DocType", "Document Type", bold=True, align="center", before=18, keep_next=True),
     Style("Title", "Title", bold=True, align="center", keep_next=True),
-    Style("TitleRule", "Title Rule", size=2, align="center", after=12,
-          line='w:line="40" w:lineRule="exact"'),  # fmt: skip
+    Style(
+        "TitleRule",
+        "Title Rule",
+        size=2,
+        align="center",
+        after=12,
+        line='w:line="40" w:lineRule="exact"',
+    ),
     Style("Salutation", "Salutation", align="center", before=6, after=6),
     Style("SalutationList", "Salutation List", align="left", before=6, left_mm=SALUTATION_MM),
     Style("Addressee", "Addressee", align="left", left_mm=ADDRESSEE_MM),
-    Style("RecipientsLabel", "Recipients Label", size=12, bold=True, italic=True, align="left",
-          before=6),  # fmt: skip
+    Style(
+        "RecipientsLabel",
+        "Recipients Label",
+        size=12,
+        bold=True,
+        italic=True,
+        align="left",
+        before=6,
+    ),
     Style("Recipient", "Recipient", size=11, align="left"),
     Style("SignerAuthority", "Signer Authority", bold=True, align="center"),
     Style("SignatureSpace", "Signature Space", align="center"),
@@ -88,14 +103,17 @@ def run_properties(style: Style) -> str:
 def paragraph_properties(style: Style) -> str:
     """Spacing, indent, alignment and outline level of a paragraph style."""
     keep = "<w:keepNext/>" if style.keep_next else ""
-    spacing = f'<w:spacing w:before="{style.before * 20}" w:after="{style.after * 20}" {style.line}/>'
+    spacing = (
+        f'<w:spacing w:before="{style.before * 20}" w:after="{style.after * 20}" {style.line}/>'
+    )
     indent = (
         f'<w:ind w:firstLine="{twips(FIRST_LINE_INDENT_MM)}"/>'
         if style.first_line
         else f'<w:ind w:left="{twips(style.left_mm)}" w:right="0" w:firstLine="0"/>'
     )
     outline = "" if style.outline is None else f'<w:outlineLvl w:val="{style.outline}"/>'
-    return f'<w:pPr>{keep}<w:widowControl/>{spacing}{indent}<w:jc w:val="{style.align}"/>{outline}</w:pPr>'
+    align = f'<w:jc w:val="{style.align}"/>'
+    return f"<w:pPr>{keep}<w:widowControl/>{spacing}{indent}{align}{outline}</w:pPr>"
 
 
 def style_xml(style: Style) -> str:
@@ -107,8 +125,11 @@ def style_xml(style: Style) -> str:
         )
     default = ' w:default="1"' if style.style_id == "Normal" else ""
     based = "" if style.style_id == "Normal" else '<w:basedOn w:val="Normal"/>'
-    custom = "" if style.name[0].islower() or style.style_id in ("Normal", "BodyText", "Title") \
-        else ' w:customStyle="1"'  # fmt: skip
+    custom = (
+        ""
+        if style.name[0].islower() or style.style_id in ("Normal", "BodyText", "Title")
+        else ' w:customStyle="1"'
+    )
     return (
         f'<w:style w:type="paragraph"{default}{custom} w:styleId="{style.style_id}">'
         f'<w:name w:val="{style.name}"/>{based}<w:qFormat/>'
@@ -126,7 +147,8 @@ def styles_xml() -> str:
         '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
         "</w:pPrDefault></w:docDefaults>"
         + "".join(style_xml(s) for s in STYLES)
-        + '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
+        + '<w:style w:type="table" w:default="1" w:styleId="TableNormal">'
+        '<w:name w:val="Normal Table"/>'
         '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:left w:w="108" w:type="dxa"/>'
         '<w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>'
         "</w:styles>"

@@ -89,8 +89,10 @@ def end_content(blocks: list[Block]) -> list[Block]:
 
 def _plan_parts(plan: Plan) -> Iterator[tuple[str, Part]]:
     """Typed parts in the contract's order, each extra section after its anchor."""
-    extra = {anchor: [s for s in plan.sections if (s.after or "start") == anchor]
-             for anchor in ("start", *DEFAULT_HEADINGS)}  # fmt: skip
+    extra = {
+        anchor: [s for s in plan.sections if (s.after or "start") == anchor]
+        for anchor in ("start", *DEFAULT_HEADINGS)
+    }
     yield from ((s.heading or "", s) for s in extra["start"])
     typed: dict[str, Part | None] = {
         "purpose": _purpose_part(plan.purpose) if plan.purpose else None,
@@ -145,8 +147,14 @@ def _reporting_part(reporting: Reporting) -> Reporting:
         return reporting
     items = tuple(
         " ".join(
-            filter(None, (d.report, f"gửi {d.submit_to}" if d.submit_to else "",
-                          f"trước ngày {short_date(d.due)}"))  # fmt: skip
+            filter(
+                None,
+                (
+                    d.report,
+                    f"gửi {d.submit_to}" if d.submit_to else "",
+                    f"trước ngày {short_date(d.due)}",
+                ),
+            )
         )
         + "."
         for d in reporting.deadlines

@@ -24,10 +24,12 @@ _TITLE_BOX_MM = page.TEXT_WIDTH_MM
 
 def build_context(document: Document) -> dict[str, Any]:
     """Everything the DOCX template prints, computed once, with no I/O."""
-    issuer_lines = break_lines(document.issuer.name.upper(), _HEADER_BOX_MM, page.HEADER_PT,
-                               bold=True)  # fmt: skip
-    parent_lines = break_lines((document.issuer.parent or "").upper(), _HEADER_BOX_MM,
-                               page.HEADER_PT)  # fmt: skip
+    issuer_lines = break_lines(
+        document.issuer.name.upper(), _HEADER_BOX_MM, page.HEADER_PT, bold=True
+    )
+    parent_lines = break_lines(
+        (document.issuer.parent or "").upper(), _HEADER_BOX_MM, page.HEADER_PT
+    )
     title_lines = [line.strip() for line in document.title.split("\n") if line.strip()]
     context: dict[str, Any] = {
         "parent_lines": parent_lines,

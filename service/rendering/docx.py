@@ -113,8 +113,12 @@ def core_properties(properties: dict[str, str]) -> bytes:
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     fields = "".join(
         f"<{tag}>{escape(properties[key])}</{tag}>"
-        for key, tag in (("title", "dc:title"), ("author", "dc:creator"),
-                         ("subject", "dc:subject"), ("keywords", "cp:keywords"))  # fmt: skip
+        for key, tag in (
+            ("title", "dc:title"),
+            ("author", "dc:creator"),
+            ("subject", "dc:subject"),
+            ("keywords", "cp:keywords"),
+        )
         if properties.get(key)
     )
     return (
@@ -138,7 +142,7 @@ def _has_tags(name: str, data: bytes) -> bool:
 def _without_declaration(data: bytes) -> str:
     """A part's XML as text, re-serialised the way docxtpl sees it."""
     root = etree.fromstring(data)
-    return etree.tostring(root, encoding="unicode")
+    return str(etree.tostring(root, encoding="unicode"))
 
 
 def render_naive(path: Path, context: dict[str, Any]) -> bytes:

@@ -1,0 +1,39 @@
+"""The HTTP edge: app factory, blueprints, one error mapping. Nothing runs at import time."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from service.http import api, docs, errors
+from service.rendering import DEFAULT_TEMPLATES, Renderer
+
+DEFAULTS: dict[str, Any] = {
+    "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,  # a 30-page plan is about 150 kB of JSON
+    "TEMPLATES_DIR": str(DEFAULT_TEMPLATES),
+    "JSON_AS_ASCII": False,
+}
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app: defaults, then `PLANDOC_*` environment variables, then `test_config`."""
+    app = Flask(__name__)
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_prefixed_env("PLANDOC")
+    if test_config is not None:
+        app.config.from_mapping(test_config)
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    app.extensions["renderer"] = Renderer(_path(app.config["TEMPLATES_DIR"]))
+    app.register_blueprint(api.bp)
+    app.register_blueprint(docs.bp)
+    errors.register(app)
+    return app
+
+
+def _path(value: str) -> Any:
+    from pathlib import Path
+
+    return Path(os.path.expanduser(value))

@@ -1,0 +1,34 @@
+"""Swagger UI at /api/docs, served from the swagger-ui-bundle package (no CDN, works offline)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import swagger_ui_bundle
+from flask import Blueprint, Response, send_from_directory, url_for
+
+bp = Blueprint("docs", __name__, url_prefix="/api/docs")
+ASSETS = Path(swagger_ui_bundle.swagger_ui_path)
+
+PAGE = """<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>API – văn bản kế hoạch</title>
+<link rel="stylesheet" href="{css}"></head>
+<body><div id="swagger-ui"></div><script src="{js}"></script>
+<script>SwaggerUIBundle({{url: "{spec}", dom_id: "#swagger-ui"}});</script></body></html>"""
+
+
+@bp.get("/")
+def index() -> Response:
+    """The Swagger UI page pointing at our OpenAPI description."""
+    html = PAGE.format(
+        css=url_for("docs.asset", name="swagger-ui.css"),
+        js=url_for("docs.asset", name="swagger-ui-bundle.js"),
+        spec=url_for("api.openapi"),
+    )
+    return Response(html, mimetype="text/html")
+
+
+@bp.get("/<path:name>")
+def asset(name: str) -> Response:
+    """Swagger UI's own static files."""
+    return send_from_directory(ASSETS, name)

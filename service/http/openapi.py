@@ -1,0 +1,175 @@
+"""OpenAPI 3 of the API, generated from the same marshmallow schemas that validate requests."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from apispec import APISpec
+from apispec.ext.marshmallow import MarshmallowPlugin
+from marshmallow import fields
+
+from schemas import LetterSchema, PlanSchema
+from schemas.fields import (
+    BoundedList,
+    Choice,
+    DateText,
+    DocumentNumber,
+    Quantity,
+    StringOrObject,
+    Text,
+    TextList,
+)
+
+DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ERROR = {
+    "type": "object",
+    "required": ["errors"],
+    "properties": {
+        "code": {"type": "integer"},
+        "status": {"type": "string"},
+        "message": {"type": "string"},
+        "errors": {
+            "type": "object",
+            "description": "Messages keyed by the dotted path of the field "
+            "(`organization.assignments.3.agency`); `_schema` for the request as a whole.",
+            "additionalProperties": {"type": "array", "items": {"type": "string"}},
+        },
+    },
+}
+
+
+def _field_attributes(plugin: MarshmallowPlugin) -> Any:
+    def attributes(_converter: Any, field: fields.Field[Any], **_: Any) -> dict[str, Any]:
+        if isinstance(field, Text):
+            return {"maxLength": field.max_length, "minLength": 1}
+        if isinstance(field, Choice):
+            return {"enum": list(field.choices)}
+        if isinstance(field, TextList | BoundedList):
+            return {"maxItems": field.max_items}
+        if isinstance(field, DateText):
+            return {"pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$", "example": "2023-04"}
+        if isinstance(field, DocumentNumber):
+            return {"pattern": r"^\d{1,9}$", "nullable": True}
+        if isinstance(field, StringOrObject):
+            ref = plugin.converter.resolve_nested_schema(field.schema())  # type: ignore[union-attr]
+            return {"oneOf": [{"type": "string"}, ref]}
+        return {}
+
+    return attributes
+
+
+@cache
+def openapi_spec() -> dict[str, Any]:
+    """The whole description, built once."""
+    plugin = MarshmallowPlugin(
+        schema_name_resolver=lambda s: type(s).__name__.removesuffix("Schema")
+    )
+    spec = APISpec(
+        title="Vietnamese plan documents",
+        version="1.0.0",
+        openapi_version="3.0.3",
+        plugins=[plugin],
+        info={"description": "Renders KẾ HOẠCH and công văn to Decree 30/2020 (DOCX, PDF)."},
+    )
+    plugin.map_to_openapi_type(DateText, "string", None)  # type: ignore[no-untyped-call]
+    plugin.map_to_openapi_type(DocumentNumber, "string", None)  # type: ignore[no-untyped-call]
+    plugin.map_to_openapi_type(Quantity, "number", None)  # type: ignore[no-untyped-call]
+    plugin.map_to_openapi_type(StringOrObject, None, None)  # type: ignore[no-untyped-call]
+    plugin.converter.add_attribute_function(_field_attributes(plugin))  # type: ignore[union-attr]
+    spec.components.schema("Plan", schema=PlanSchema)
+    spec.components.schema("Letter", schema=LetterSchema)
+    spec.components.schema("Error", ERROR)
+    document = {
+        "oneOf": [{"$ref": "#/components/schemas/Plan"}, {"$ref": "#/components/schemas/Letter"}],
+        "discriminator": {
+            "propertyName": "type",
+            "mapping": {
+                "ke_hoach": "#/components/schemas/Plan",
+                "cong_van": "#/components/schemas/Letter",
+            },
+        },
+    }
+    body = {"required": True, "content": {"application/json": {"schema": document}}}
+    errors = {str(s): _error(d) for s, d in _ERRORS.items()}
+    spec.path(
+        path="/api/v1/documents",
+        operations={
+            "post": {
+                "summary": "Validate a plan and render it",
+                "parameters": [
+                    {
+                        "name": "format",
+                        "in": "query",
+                        "schema": {"type": "string", "enum": ["docx", "pdf"], "default": "docx"},
+                    },
+                ],
+                "requestBody": body,
+                "responses": {
+                    "200": {
+                        "description": "The document, with a Content-Disposition "
+                        "file name built from type, number and date",
+                        "content": {
+                            DOCX_MIMETYPE: {"schema": {"type": "string", "format": "binary"}},
+                            "application/pdf": {"schema": {"type": "string", "format": "binary"}},
+                        },
+                    },
+                    **errors,
+                },
+            }
+        },
+    )
+    spec.path(
+        path="/api/v1/documents/validate",
+        operations={
+            "post": {
+                "summary": "Validate a plan; render nothing",
+                "requestBody": body,
+                "responses": {
+                    "200": {
+                        "description": "Valid",
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {"valid": {"type": "boolean"}},
+                                }
+                            }
+                        },
+                    },
+                    **errors,
+                },
+            }
+        },
+    )
+    spec.path(
+        path="/api/v1/openapi.json",
+        operations={
+            "get": {
+                "summary": "This description",
+                "responses": {
+                    "200": {
+                        "description": "OpenAPI 3",
+                        "content": {"application/json": {"schema": {"type": "object"}}},
+                    }
+                },
+            }
+        },
+    )
+    return spec.to_dict()
+
+
+_ERRORS = {
+    400: "Malformed JSON or a bad query parameter",
+    413: "Body too large",
+    415: "Not application/json",
+    422: "The plan breaks the contract: every offending field, by dotted path",
+    503: "PDF converters busy (with Retry-After)",
+}
+
+
+def _error(description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+    }
