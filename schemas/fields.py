@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -17,19 +16,17 @@ CODED = {"required": "required", "null": "null", "validator_failed": "one_of"}
 MAX_TEXT = 20_000  # one paragraph; longer is almost surely a paste gone wrong
 MAX_LINE = 1_000  # headings, names, titles
 MAX_LIST = 500  # entries of one list
-_NONCHARACTERS = {"\ufffe", "\uffff"}
+# Unicode's Cc (C0, DEL, C1) and Cs (lone surrogates) and the two noncharacters XML refuses.
+_FORBIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def check_characters(text: str, *, multiline: bool) -> None:
     """Reject what cannot print or cannot live in XML: controls, lone surrogates."""
-    for ch in text:
-        if ch == "\n":
-            if not multiline:
-                raise ValidationError(code("line_break"))
-            continue
-        category = unicodedata.category(ch)
-        if category in ("Cc", "Cs") or ch in _NONCHARACTERS:
-            raise ValidationError(code("control_character", f"U+{ord(ch):04X}"))
+    bad = _FORBIDDEN.search(text)
+    if bad:
+        raise ValidationError(code("control_character", f"U+{ord(bad.group()):04X}"))
+    if not multiline and "\n" in text:
+        raise ValidationError(code("line_break"))
 
 
 class Text(fields.String):
@@ -171,6 +168,9 @@ class Quantity(fields.Field[Any]):
         return number
 
 
+_PARAGRAPH = Text(max_length=MAX_TEXT)
+
+
 class StringOrObject(fields.Field[Any]):
     """A list entry that is a plain string or an object loaded by `schema`."""
 
@@ -179,10 +179,13 @@ class StringOrObject(fields.Field[Any]):
     def __init__(self, schema: Callable[[], Schema], wrap: Any, **kwargs: Any):
         super().__init__(**kwargs)
         self.schema, self.wrap = schema, wrap  # a factory: schemas may refer to themselves
+        self._instance: Schema | None = None
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
         if isinstance(value, str):
-            return self.wrap(Text(max_length=MAX_TEXT).deserialize(value))
+            return self.wrap(_PARAGRAPH.deserialize(value))
         if isinstance(value, Mapping):
-            return self.schema().load(value)
+            if self._instance is None:
+                self._instance = self.schema()  # built once: building a schema is costly
+            return self._instance.load(value)
         raise self.make_error("invalid")
