@@ -25,7 +25,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
-RULE_BORDER = '<w:{side} w:val="single" w:sz="6" w:space="1" w:color="000000"/>'
+RULE_BORDER = '<w:{side} w:val="single" w:sz="6" w:space="{space}" w:color="000000"/>'
 
 
 def run(text: str, char_style: str | None = None) -> str:
@@ -46,7 +46,7 @@ def tag(text: str) -> str:
 
 def rule_para(style: str, name: str, side: str = "top") -> str:
     """An empty paragraph whose border is a short line; `{% rule x %}` sets its length."""
-    border = f"<w:pBdr>{RULE_BORDER.format(side=side)}</w:pBdr>"
+    border = f"<w:pBdr>{RULE_BORDER.format(side=side, space=1)}</w:pBdr>"
     indent = '<w:ind w:left="1134" w:right="1134"/>'
     return para(style, run("{% rule " + name + " %}"), extra_ppr=border + indent)
 
@@ -104,7 +104,7 @@ def header_table(letter: bool) -> str:
     motto_box = page.cell_text_width_mm(page.HEADER_RIGHT_MM)
     motto = centred_rule(motto_box, text_width_mm(MOTTO, 14, bold=True) + 1)
     motto_ppr = (
-        f"<w:pBdr>{RULE_BORDER.format(side='bottom')}</w:pBdr>"
+        f"<w:pBdr>{RULE_BORDER.format(side='bottom', space=2)}</w:pBdr>"
         f'<w:ind w:left="{motto.left}" w:right="{motto.right}"/>'
     )
     left = (

@@ -47,7 +47,12 @@ STYLES = [
     Style("NationalName", "National Name", size=13, bold=True, align="center"),
     Style("Motto", "Motto", size=14, bold=True, align="center"),
     Style(
-        "HeaderRule", "Header Rule", size=2, align="center", line='w:line="40" w:lineRule="exact"'
+        "HeaderRule",
+        "Header Rule",
+        size=2,
+        align="center",
+        before=3,  # clear of the descenders: a rule under the text, not an underline
+        line='w:line="40" w:lineRule="exact"',
     ),
     Style("DocNumber", "Document Number", size=13, align="center", before=6),
     Style("Subject", "Subject", size=13, align="center", before=0),
@@ -59,12 +64,13 @@ STYLES = [
         "Title Rule",
         size=2,
         align="center",
+        before=3,
         after=12,
         line='w:line="40" w:lineRule="exact"',
     ),
     Style("Salutation", "Salutation", align="center", before=6, after=6),
     Style("SalutationList", "Salutation List", align="left", before=6, left_mm=SALUTATION_MM),
-    Style("Addressee", "Addressee", align="left", left_mm=ADDRESSEE_MM),
+    Style("Addressee", "Addressee", align="left", after=3, left_mm=ADDRESSEE_MM),
     Style(
         "RecipientsLabel",
         "Recipients Label",
