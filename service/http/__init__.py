@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
-from flask import Flask
+from flask import Flask, redirect, url_for
 
 from service.http import api, docs, errors
 from service.rendering import DEFAULT_TEMPLATES, Renderer
@@ -26,14 +26,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     if test_config is not None:
         app.config.from_mapping(test_config)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
-    app.extensions["renderer"] = Renderer(_path(app.config["TEMPLATES_DIR"]))
+    app.extensions["renderer"] = Renderer(Path(app.config["TEMPLATES_DIR"]).expanduser())
     app.register_blueprint(api.bp)
     app.register_blueprint(docs.bp)
+    app.add_url_rule("/", "index", lambda: redirect(url_for("docs.index")))
     errors.register(app)
     return app
-
-
-def _path(value: str) -> Any:
-    from pathlib import Path
-
-    return Path(os.path.expanduser(value))
