@@ -27,6 +27,18 @@ class TemplateNotFound(RenderError):
     """The named DOCX template does not exist."""
 
 
+class NotFound(ServiceError):
+    """No such draft or batch in the caller's unit (another unit's records do not exist)."""
+
+
+class Conflict(ServiceError):
+    """A save based on a stale revision: someone saved the same draft in between."""
+
+
+class StorageError(ServiceError):
+    """The database refused a write (locked, disk full); the caller's input is kept."""
+
+
 class ConversionError(ServiceError):
     """DOCX to PDF conversion failed."""
 
