@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import statistics
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -32,7 +33,8 @@ def _rate(action: Callable[[], Any], n: int) -> tuple[float, float]:
 def run(n: int = 100) -> dict[str, float]:
     """Render the example plan n times each way and return the figures."""
     plan = json.loads(EXAMPLE.read_text("utf-8"))
-    client = create_app({"TESTING": True}).test_client()
+    database = f"sqlite:///{tempfile.mkdtemp()}/bench.db"
+    client = create_app({"TESTING": True, "DATABASE_URL": database}).test_client()
     renderer = Renderer()
     context = build_context(load_document(plan))
     template = renderer.template_path(load_document(plan).type)

@@ -98,6 +98,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Unsupported format; choose one of: {arg}.",
     },
     "not_found": {"vi": "Không tìm thấy.", "en": "Not found."},
+    "conflict": {
+        "vi": "Bản nháp vừa được lưu ở nơi khác; hãy tải lại trước khi lưu "
+        "(nội dung của bạn vẫn còn).",
+        "en": "The draft was saved elsewhere meanwhile; reload before saving (your input is kept).",
+    },
+    "storage_busy": {
+        "vi": "Không lưu được vào cơ sở dữ liệu lúc này; nội dung của bạn vẫn còn, hãy thử lại.",
+        "en": "The database refused the save just now; your input is kept, please retry.",
+    },
     "method_not_allowed": {"vi": "Phương thức không được hỗ trợ.", "en": "Method not allowed."},
     "server_error": {
         "vi": "Lỗi máy chủ khi tạo văn bản; đã ghi nhận.",

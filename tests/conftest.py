@@ -48,8 +48,8 @@ def golden_docx(renderer: Renderer, golden_documents: dict[str, Document]) -> di
 
 
 @pytest.fixture()
-def app() -> Iterator[Flask]:
-    yield create_app({"TESTING": True})
+def app(tmp_path: Path) -> Iterator[Flask]:
+    yield create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'app.db'}"})
 
 
 @pytest.fixture()

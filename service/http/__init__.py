@@ -10,11 +10,15 @@ from flask import Flask, redirect, url_for
 
 from service.http import api, docs, errors
 from service.rendering import DEFAULT_TEMPLATES, Renderer
+from service.store import Database
+from service.store.drafts import SqlDrafts
 
 DEFAULTS: dict[str, Any] = {
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,  # a 30-page plan is about 150 kB of JSON
     "TEMPLATES_DIR": str(DEFAULT_TEMPLATES),
     "JSON_AS_ASCII": False,
+    "DATABASE_URL": None,  # None: the embedded SQLite file var/plandoc.db
+    "DEFAULT_UNIT": "default",  # the unit of every request until accounts exist (issue 7)
 }
 
 
@@ -27,6 +31,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         app.config.from_mapping(test_config)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["renderer"] = Renderer(Path(app.config["TEMPLATES_DIR"]).expanduser())
+    database = Database(app.config["DATABASE_URL"])
+    database.migrate()
+    app.extensions["database"] = database
+    app.extensions["drafts"] = SqlDrafts(database)
     app.register_blueprint(api.bp)
     app.register_blueprint(docs.bp)
     app.add_url_rule("/", "index", lambda: redirect(url_for("docs.index")))

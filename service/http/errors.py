@@ -11,7 +11,15 @@ from werkzeug.exceptions import HTTPException
 
 from schemas import InvalidDocument
 from schemas.messages import code
-from service.errors import ConversionError, ConversionTimeout, ConverterUnavailable, ServiceError
+from service.errors import (
+    Conflict,
+    ConversionError,
+    ConversionTimeout,
+    ConverterUnavailable,
+    NotFound,
+    ServiceError,
+    StorageError,
+)
 from service.http.locale import localized
 
 log = logging.getLogger(__name__)
@@ -77,6 +85,19 @@ def register(app: Flask) -> None:
         limit = app.config.get("MAX_CONTENT_LENGTH")
         message = code(_HTTP_CODES.get(status, "server_error"), limit if status == 413 else None)
         return error_response(status, {"_schema": [message]})
+
+    @app.errorhandler(NotFound)
+    def not_found(error: NotFound) -> Response:
+        return error_response(404, {"_schema": [code("not_found")]})
+
+    @app.errorhandler(Conflict)
+    def conflict(error: Conflict) -> Response:
+        return error_response(409, {"_schema": [code("conflict")]})
+
+    @app.errorhandler(StorageError)
+    def storage(error: StorageError) -> Response:
+        log.error("storage refused a write: %s", error)
+        return error_response(503, {"_schema": [code("storage_busy")]}, **{"Retry-After": "5"})
 
     @app.errorhandler(ServiceError)
     def service(error: ServiceError) -> Response:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
@@ -67,8 +68,13 @@ def test_wrong_content_type_is_415(client: FlaskClient) -> None:
     assert response.status_code == 415 and "errors" in response.json
 
 
-def test_oversized_body_is_413() -> None:
-    client = create_app({"TESTING": True, "MAX_CONTENT_LENGTH": 1000}).test_client()
+def test_oversized_body_is_413(tmp_path: Path) -> None:
+    config = {
+        "TESTING": True,
+        "MAX_CONTENT_LENGTH": 1000,
+        "DATABASE_URL": f"sqlite:///{tmp_path}/a",
+    }
+    client = create_app(config).test_client()
     response = client.post("/api/v1/documents", json=minimal_plan(closing="x" * 2000))
     assert response.status_code == 413
     assert response.json["errors"]["_schema"] == ["Nội dung gửi lên quá lớn: tối đa 1000 byte."]
@@ -101,6 +107,9 @@ def test_swagger_ui_is_served_locally(client: FlaskClient) -> None:
         assert script.status_code == 200 and b"SwaggerUIBundle" in script.data
 
 
-def test_app_factory_reads_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_app_factory_reads_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("PLANDOC_MAX_CONTENT_LENGTH", "12345")
-    assert create_app().config["MAX_CONTENT_LENGTH"] == 12345
+    monkeypatch.setenv("PLANDOC_DATABASE_URL", f"sqlite:///{tmp_path / 'env.db'}")
+    app = create_app()
+    assert app.config["MAX_CONTENT_LENGTH"] == 12345
+    assert (tmp_path / "env.db").exists()
