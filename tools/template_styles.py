@@ -54,7 +54,8 @@ STYLES = [
         before=3,  # clear of the descenders: a rule under the text, not an underline
         line='w:line="40" w:lineRule="exact"',
     ),
-    Style("DocNumber", "Document Number", size=13, align="center", before=6),
+    # `V/v ...` sits 6 pt under `Số: ...` (Decree 30); the space belongs to the number line.
+    Style("DocNumber", "Document Number", size=13, align="center", before=6, after=6),
     Style("Subject", "Subject", size=13, align="center", before=0),
     Style("PlaceDate", "Place and Date", size=14, italic=True, align="center", before=6),
     Style("DocType", "Document Type", bold=True, align="center", before=18, keep_next=True),
@@ -78,7 +79,7 @@ STYLES = [
         bold=True,
         italic=True,
         align="left",
-        before=6,
+        before=0,  # level with the first signature line
     ),
     Style("Recipient", "Recipient", size=11, align="left"),
     Style("SignerAuthority", "Signer Authority", bold=True, align="center"),

@@ -7,7 +7,7 @@ import re
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Mm
+from docx.shared import Mm, Pt
 
 from tests.conftest import GOLDEN, expected_lines
 from tests.formatting import paragraph_format, run_font
@@ -171,3 +171,28 @@ def test_page_numbers_from_page_two_only(name: str, golden_docx: dict[str, bytes
 
 def test_one_paragraph_per_line_no_manual_breaks(name: str, golden_docx: dict[str, bytes]) -> None:
     assert "<w:br" not in open_docx(golden_docx[name]).element.xml
+
+
+def test_subject_line_sits_six_points_under_the_number(
+    name: str, golden_docx: dict[str, bytes]
+) -> None:
+    cell = open_docx(golden_docx[name]).tables[0].rows[1].cells[0]
+    number, *rest = cell.paragraphs
+    assert number.text.startswith("Số: ")
+    if rest and rest[0].text.startswith("V/v "):
+        gap = (paragraph_format(number, "space_after") or Pt(0)) + (
+            paragraph_format(rest[0], "space_before") or Pt(0)
+        )
+        assert gap == Pt(6)
+
+
+def test_recipients_label_is_level_with_the_first_signature_line(
+    name: str, golden_docx: dict[str, bytes]
+) -> None:
+    closing = open_docx(golden_docx[name]).tables[-1].rows[0].cells
+    label, first_signature = closing[0].paragraphs[0], closing[1].paragraphs[0]
+    assert label.text == "Nơi nhận:" and first_signature.style.name == "Signer Authority"
+    assert paragraph_format(label, "space_before") == paragraph_format(
+        first_signature, "space_before"
+    )
+    assert closing[0].vertical_alignment == closing[1].vertical_alignment
