@@ -9,6 +9,7 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields
 
+from schemas.encoding import legacy_encoding
 from schemas.messages import code
 from service.vietnamese import PartialDate, nfc
 
@@ -49,6 +50,9 @@ class Text(fields.String):
             raise ValidationError(code("empty"))
         if len(text) > self.max_length:
             raise ValidationError(code("too_long", self.max_length))
+        encoding = legacy_encoding(text)
+        if encoding is not None:
+            raise ValidationError(code("legacy_encoding", encoding))
         return text
 
 

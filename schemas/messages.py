@@ -33,6 +33,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Không được xuống dòng trong trường này; hãy tách thành các mục riêng.",
         "en": "Line breaks are not allowed here; split the text into separate entries.",
     },
+    "legacy_encoding": {
+        "vi": "Văn bản có vẻ được gõ bằng bảng mã cũ {arg}, không phải Unicode; hãy chuyển mã "
+        "sang Unicode (ví dụ Unikey: Công cụ chuyển mã) rồi dán lại.",
+        "en": "The text looks typed in the legacy {arg} encoding, not Unicode; convert it to "
+        "Unicode (e.g. Unikey's converter) and paste it again.",
+    },
     "one_of": {
         "vi": "Giá trị không hợp lệ; chọn một trong: {arg}.",
         "en": "Invalid value; choose one of: {arg}.",
