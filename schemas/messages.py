@@ -104,6 +104,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Unsupported format; choose one of: {arg}.",
     },
     "not_found": {"vi": "Không tìm thấy.", "en": "Not found."},
+    "rate_limited": {
+        "vi": "Quá nhiều yêu cầu; vui lòng thử lại sau {arg} giây.",
+        "en": "Too many requests; please retry in {arg} seconds.",
+    },
     "conflict": {
         "vi": "Bản nháp vừa được lưu ở nơi khác; hãy tải lại trước khi lưu "
         "(nội dung của bạn vẫn còn).",

@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import Flask, redirect, url_for
 
-from service.http import api, docs, errors
+from service.http import api, docs, errors, limits, security
 from service.rendering import DEFAULT_TEMPLATES, Renderer
 from service.store import Database
 from service.store.drafts import SqlDrafts
@@ -19,6 +19,7 @@ DEFAULTS: dict[str, Any] = {
     "JSON_AS_ASCII": False,
     "DATABASE_URL": None,  # None: the embedded SQLite file var/plandoc.db
     "DEFAULT_UNIT": "default",  # the unit of every request until accounts exist (issue 7)
+    "RATE_LIMIT_PER_MINUTE": 600,  # write requests per client per minute; 0 turns it off
 }
 
 
@@ -39,4 +40,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(docs.bp)
     app.add_url_rule("/", "index", lambda: redirect(url_for("docs.index")))
     errors.register(app)
+    security.register(app)
+    limits.register(app)
     return app

@@ -64,7 +64,9 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(RequestRejected)
     def rejected(error: RequestRejected) -> Response:
-        return error_response(error.status, error.errors)
+        retry = getattr(error, "retry_after", None)
+        headers = {"Retry-After": str(retry)} if retry is not None else {}
+        return error_response(error.status, error.errors, **headers)
 
     @app.errorhandler(ConverterUnavailable)
     def busy(error: ConverterUnavailable) -> Response:
