@@ -39,6 +39,10 @@ class StorageError(ServiceError):
     """The database refused a write (locked, disk full); the caller's input is kept."""
 
 
+class AccountError(ServiceError):
+    """An account or key could not be created (name taken, password too short)."""
+
+
 class ConversionError(ServiceError):
     """DOCX to PDF conversion failed."""
 

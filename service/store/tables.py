@@ -19,6 +19,49 @@ class Base(DeclarativeBase):
     """Metadata shared by every table."""
 
 
+class UnitRow(Base):
+    """An administrative unit (đơn vị): its members see only its drafts and batches."""
+
+    __tablename__ = "units"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # a slug: `xa-quang-thuan`
+    name: Mapped[str] = mapped_column(String(300))
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
+
+
+class UserRow(Base):
+    """An officer's local account; the password is stored only as an Argon2id hash."""
+
+    __tablename__ = "users"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    unit: Mapped[str] = mapped_column(ForeignKey("units.id"), index=True)
+    is_admin: Mapped[bool] = mapped_column(default=False)
+    disabled: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
+
+
+class ApiKeyRow(Base):
+    """A key another system calls the API with, scoped to one unit, revocable."""
+
+    __tablename__ = "api_keys"
+
+    id: Mapped[str] = mapped_column(String(16), primary_key=True)  # the key's public prefix
+    unit: Mapped[str] = mapped_column(ForeignKey("units.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    secret_hash: Mapped[str] = mapped_column(String(64))  # SHA-256 of a 256-bit random secret
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
 class DraftRow(Base):
     """A plan being written: the JSON exactly as typed, valid or not, so nothing is lost."""
 

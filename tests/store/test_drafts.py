@@ -99,4 +99,4 @@ def test_migrations_are_idempotent(tmp_path: Path) -> None:
     database.migrate()
     with database.engine.connect() as connection:
         version = connection.exec_driver_sql("select version_num from alembic_version").scalar()
-    assert version == "0001"
+    assert version == "0002"
