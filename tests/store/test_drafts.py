@@ -99,4 +99,11 @@ def test_migrations_are_idempotent(tmp_path: Path) -> None:
     database.migrate()
     with database.engine.connect() as connection:
         version = connection.exec_driver_sql("select version_num from alembic_version").scalar()
-    assert version == "0002"
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from service.store.database import MIGRATIONS
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert version == ScriptDirectory.from_config(config).get_current_head()
