@@ -8,6 +8,7 @@ SYSTEM_PACKAGES=(
   libreoffice-writer-nogui   # DOCX -> PDF (issue 3)
   fonts-liberation2          # Times New Roman metrics with every Vietnamese glyph
   poppler-utils              # pdftoppm: page images for previews and screenshots
+  python3-uno                # LibreOffice's UNO for Debian's /usr/bin/python3: the PDF pool's workers
 )
 
 missing=()

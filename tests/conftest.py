@@ -12,7 +12,6 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from schemas import load_document
-from service.http import create_app
 from service.plan import Document
 from service.rendering import Renderer
 
@@ -49,6 +48,8 @@ def golden_docx(renderer: Renderer, golden_documents: dict[str, Document]) -> di
 
 @pytest.fixture()
 def app(tmp_path: Path) -> Iterator[Flask]:
+    from service.http import create_app  # imported late: only the HTTP tests build the app
+
     yield create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'app.db'}"})
 
 
