@@ -104,6 +104,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Unsupported format; choose one of: {arg}.",
     },
     "not_found": {"vi": "Không tìm thấy.", "en": "Not found."},
+    "unauthenticated": {
+        "vi": "Cần đăng nhập hoặc khóa API hợp lệ.",
+        "en": "A login or a valid API key is required.",
+    },
+    "csrf": {
+        "vi": "Phiên làm việc đã hết hạn hoặc yêu cầu không hợp lệ; hãy tải lại trang.",
+        "en": "The session expired or the request is not genuine; reload the page.",
+    },
     "rate_limited": {
         "vi": "Quá nhiều yêu cầu; vui lòng thử lại sau {arg} giây.",
         "en": "Too many requests; please retry in {arg} seconds.",
@@ -121,6 +129,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "server_error": {
         "vi": "Lỗi máy chủ khi tạo văn bản; đã ghi nhận.",
         "en": "Server error while producing the document; it has been logged.",
+    },
+    "pdf_unavailable": {
+        "vi": "Máy chủ này chưa có bộ chuyển đổi PDF; hãy tải DOCX.",
+        "en": "This server has no PDF converter yet; download the DOCX instead.",
     },
     "unavailable": {
         "vi": "Dịch vụ chuyển đổi đang bận; vui lòng thử lại sau {arg} giây.",

@@ -8,8 +8,9 @@ from typing import Any
 
 from flask import Flask, redirect, url_for
 
-from service.http import api, docs, errors, limits, security
+from service.http import api, auth, docs, errors, limits, security
 from service.rendering import DEFAULT_TEMPLATES, Renderer
+from service.rendering.pdf import Converter, LibreOfficePool, PoolConfig
 from service.store import Database
 from service.store.drafts import SqlDrafts
 
@@ -20,7 +21,20 @@ DEFAULTS: dict[str, Any] = {
     "DATABASE_URL": None,  # None: the embedded SQLite file var/plandoc.db
     "DEFAULT_UNIT": "default",  # the unit of every request until accounts exist (issue 7)
     "RATE_LIMIT_PER_MINUTE": 600,  # write requests per client per minute; 0 turns it off
+    "AUTH_REQUIRED": False,  # every /api and page request needs a key or a login
+    "INSTANCE_DIR": None,  # the session key's folder; None: beside the SQLite file, else var/
+    "SESSION_COOKIE_SECURE": False,  # set True behind HTTPS
+    "PDF_ENABLED": True,  # a warm LibreOffice pool (PDF_POOL_* variables size it)
 }
+
+
+def _converter(app: Flask) -> Converter | None:
+    """The PDF converter: given by tests, else a lazily started pool, or none when disabled."""
+    if "PDF_CONVERTER" in app.config:
+        return app.config["PDF_CONVERTER"]  # type: ignore[no-any-return]
+    if not app.config["PDF_ENABLED"]:
+        return None
+    return LibreOfficePool(PoolConfig.from_env())
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
@@ -36,10 +50,12 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     database.migrate()
     app.extensions["database"] = database
     app.extensions["drafts"] = SqlDrafts(database)
+    app.extensions["converter"] = _converter(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(docs.bp)
     app.add_url_rule("/", "index", lambda: redirect(url_for("docs.index")))
     errors.register(app)
     security.register(app)
+    auth.register(app)
     limits.register(app)
     return app

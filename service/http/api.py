@@ -7,8 +7,8 @@ from flask import Blueprint, Response, current_app, jsonify
 from schemas import load_document
 from service.http.filenames import content_disposition, download_name
 from service.http.openapi import openapi_spec
-from service.http.requests import json_body, output_format
-from service.rendering import Renderer
+from service.http.requests import flag, json_body, output_format
+from service.produce import produce
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -21,10 +21,11 @@ MIMETYPES = {
 @bp.post("/documents")
 def create_document() -> Response:
     """Validate a plan and answer with its DOCX (or PDF)."""
-    extension = output_format()
+    extension, pdfa = output_format(), flag("pdfa")
     document = load_document(json_body())
-    renderer: Renderer = current_app.extensions["renderer"]
-    data = renderer.render_docx(document)
+    extensions = current_app.extensions
+    data = produce(document, extension, extensions["renderer"], extensions.get("converter"),
+                   pdfa=pdfa)  # fmt: skip
     response = Response(data, mimetype=MIMETYPES[extension])
     response.headers["Content-Disposition"] = content_disposition(
         download_name(document, extension)

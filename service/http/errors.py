@@ -66,6 +66,9 @@ def register(app: Flask) -> None:
     def rejected(error: RequestRejected) -> Response:
         retry = getattr(error, "retry_after", None)
         headers = {"Retry-After": str(retry)} if retry is not None else {}
+        if error.status == 401:
+            headers["WWW-Authenticate"] = 'Bearer realm="plandoc"'
+
         return error_response(error.status, error.errors, **headers)
 
     @app.errorhandler(ConverterUnavailable)

@@ -1,0 +1,63 @@
+"""Authentication at the edge: API keys scoped to a unit, sessions with CSRF, 401 otherwise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from flask import Flask
+
+from service.accounts import Accounts
+from service.http import create_app
+from tests.builders import minimal_plan
+
+
+@pytest.fixture()
+def secured(tmp_path: Path) -> Flask:
+    return create_app({"TESTING": True, "AUTH_REQUIRED": True,
+                       "DATABASE_URL": f"sqlite:///{tmp_path / 'a.db'}"})  # fmt: skip
+
+
+def test_api_needs_a_key_when_auth_is_required(secured: Flask) -> None:
+    client = secured.test_client()
+    response = client.post("/api/v1/documents/validate", json=minimal_plan())
+    assert response.status_code == 401 and "Bearer" in response.headers["WWW-Authenticate"]
+    assert client.get("/api/v1/openapi.json").status_code == 200  # the description is public
+
+
+def test_valid_key_passes_revoked_or_forged_key_does_not(secured: Flask) -> None:
+    accounts: Accounts = secured.extensions["accounts"]
+    record, key = accounts.create_key("huyen-dinh-hoa", "một cửa")
+    client = secured.test_client()
+    ok = client.post("/api/v1/documents/validate", json=minimal_plan(),
+                     headers={"Authorization": f"Bearer {key}"})  # fmt: skip
+    assert ok.status_code == 200
+    forged = client.post("/api/v1/documents/validate", json=minimal_plan(),
+                         headers={"X-API-Key": key[:-2] + "zz"})  # fmt: skip
+    assert forged.status_code == 401
+    accounts.revoke_key(record.id)
+    revoked = client.post("/api/v1/documents/validate", json=minimal_plan(),
+                          headers={"X-API-Key": key})  # fmt: skip
+    assert revoked.status_code == 401
+
+
+def test_session_writes_need_the_csrf_token(secured: Flask) -> None:
+    accounts: Accounts = secured.extensions["accounts"]
+    user = accounts.create_user("lan", "một mật khẩu dài", "xa-a")
+    client = secured.test_client()
+    with client.session_transaction() as session:
+        session["user_id"], session["csrf"] = user.id, "token-123"
+    without = client.post("/api/v1/documents/validate", json=minimal_plan())
+    assert without.status_code == 403
+    assert without.json["errors"]["_schema"][0].startswith("Phiên làm việc")
+    with_token = client.post("/api/v1/documents/validate", json=minimal_plan(),
+                             headers={"X-CSRF-Token": "token-123"})  # fmt: skip
+    assert with_token.status_code == 200
+
+
+def test_session_key_is_kept_beside_the_database(tmp_path: Path) -> None:
+    first = create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'a.db'}"})
+    second = create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'a.db'}"})
+    assert first.config["SECRET_KEY"] == second.config["SECRET_KEY"]
+    assert len(first.config["SECRET_KEY"]) == 64
+    assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0

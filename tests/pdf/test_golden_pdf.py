@@ -1,0 +1,87 @@
+"""The golden plans through real LibreOffice: every word and diacritic, fonts, page numbers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from schemas import load_document
+from service.produce import produce
+from service.rendering import Renderer
+from service.rendering.pdf import LibreOfficePool, page_count
+from tests.conftest import GOLDEN, plan_json
+from tests.pdf import pdfcheck
+from tests.readback import printed_lines
+
+pytestmark = pytest.mark.libreoffice
+
+
+@pytest.fixture(scope="module")
+def golden_pdf(pool: LibreOfficePool, golden_docx: dict[str, bytes]) -> dict[str, bytes]:
+    return {name: pool.convert(docx) for name, docx in golden_docx.items()}
+
+
+def _pdf_words(pdf: bytes) -> Counter[str]:
+    """Words of every page, without the page numbers the header adds."""
+    words: Counter[str] = Counter()
+    for page in pdfcheck.reader(pdf).pages:
+        first, _, rest = page.extract_text().partition("\n")
+        text = rest if first.strip().isdigit() else f"{first}\n{rest}"
+        text = re.sub(r"(?<=\w)-\n", "-", text)  # `NĐ-` / `CP`: a line broken after a hyphen
+        words.update(pdfcheck.words(unicodedata.normalize("NFC", text)))
+    return words
+
+
+@pytest.mark.parametrize("name", GOLDEN)
+def test_pdf_has_every_word_of_the_docx(name: str, golden_docx: dict[str, bytes],
+                                        golden_pdf: dict[str, bytes]) -> None:  # fmt: skip
+    docx_words = Counter(pdfcheck.words("\n".join(printed_lines(golden_docx[name]))))
+    assert _pdf_words(golden_pdf[name]) == docx_words
+
+
+@pytest.mark.parametrize("name", GOLDEN)
+def test_fonts_embedded_and_page_numbers_from_page_two(
+    name: str, golden_pdf: dict[str, bytes]
+) -> None:
+    pdf = golden_pdf[name]
+    fonts = pdfcheck.fonts(pdf)
+    assert fonts and all(f.embedded for f in fonts)
+    assert all(f.name.split("+")[-1].startswith("LiberationSerif") for f in fonts), fonts
+    pages = [p.extract_text().partition("\n")[0].strip() for p in pdfcheck.reader(pdf).pages]
+    assert not pages[0].isdigit()
+    if len(pages) > 1 and not name.endswith("bao-linh-2024"):
+        assert pages[1] == "2"
+
+
+def test_appendix_restarts_page_numbers(golden_pdf: dict[str, bytes]) -> None:
+    pdf = golden_pdf["ke-hoach-bao-linh-2024"]
+    texts = [p.extract_text() for p in pdfcheck.reader(pdf).pages]
+    appendix = next(i for i, t in enumerate(texts) if "Phụ lục 01" in t)
+    assert appendix >= 2 and texts[1].partition("\n")[0].strip() == "2"
+    assert not texts[appendix].partition("\n")[0].strip().isdigit()
+
+
+def test_api_answers_pdf_with_metadata(pool: LibreOfficePool, tmp_path: Path) -> None:
+    from service.http import create_app
+
+    app = create_app({"TESTING": True, "PDF_CONVERTER": pool,
+                      "DATABASE_URL": f"sqlite:///{tmp_path / 'a.db'}"})  # fmt: skip
+    response = app.test_client().post("/api/v1/documents?format=pdf&pdfa=true",
+                                      json=plan_json("ke-hoach-bac-kan-2023"))  # fmt: skip
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    assert response.headers["Content-Disposition"].endswith(".pdf")
+    reader = pdfcheck.reader(response.data)
+    assert reader.metadata.title == "Thực hiện công tác trẻ em năm 2023"
+    assert reader.metadata.author == "ỦY BAN NHÂN DÂN THÀNH PHỐ BẮC KẠN"
+    assert page_count(response.data) >= 8
+
+
+def test_produce_gives_the_pdf_of_exactly_the_docx(pool: LibreOfficePool) -> None:
+    document = load_document(plan_json("cong-van-tl"))
+    pdf = produce(document, "pdf", Renderer(), pool)
+    docx_words = Counter(pdfcheck.words("\n".join(printed_lines(Renderer().render_docx(document)))))
+    assert _pdf_words(pdf) == docx_words
