@@ -138,6 +138,85 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Dịch vụ chuyển đổi đang bận; vui lòng thử lại sau {arg} giây.",
         "en": "The converter is busy; please retry in {arg} seconds.",
     },
+    # Batch generation (issue 5)
+    "undeclared_field": {
+        "vi": "Cột này không phải đường dẫn của hợp đồng dữ liệu, cũng không phải trường "
+        "đã khai báo trong fields.",
+        "en": "Neither a path of the plan contract nor a field declared in fields.",
+    },
+    "no_such_path": {
+        "vi": "Đường dẫn không có trong kế hoạch gốc (số thứ tự trong danh sách đếm từ 0).",
+        "en": "The path does not exist in the base plan (list positions count from 0).",
+    },
+    "invalid_patch": {
+        "vi": "patch phải là một đối tượng JSON (JSON Merge Patch, RFC 7396).",
+        "en": "patch must be a JSON object (JSON Merge Patch, RFC 7396).",
+    },
+    "invalid_field_name": {
+        "vi": "Tên trường chỉ gồm chữ không dấu, chữ số và dấu _, không trùng nhau, không trùng "
+        "tên trường của hợp đồng dữ liệu (value, patch, place...).",
+        "en": "A field name has ASCII letters, digits and _ only, is unique, and is not a "
+        "contract field (value, patch, place...).",
+    },
+    "cascade_plan_only": {
+        "vi": "Chỉ kế hoạch mới kế thừa được xuống cấp dưới; với công văn, đặt cascade là false.",
+        "en": "Only a plan can be cascaded; for an official letter set cascade to false.",
+    },
+    "unsupported_table": {
+        "vi": "Bảng danh sách phải là tệp {arg}.",
+        "en": "The table must be a {arg} file.",
+    },
+    "unreadable_table": {
+        "vi": "Không đọc được tệp bảng (tệp hỏng hoặc sai định dạng).",
+        "en": "The table file cannot be read (damaged, or not in its format).",
+    },
+    "duplicate_column": {"vi": "Tên cột bị trùng: {arg}.", "en": "Duplicate column: {arg}."},
+    "empty_column_name": {
+        "vi": "Cột thứ {arg} có dữ liệu nhưng không có tên cột.",
+        "en": "Column {arg} has values but no name.",
+    },
+    "more_errors": {
+        "vi": "Còn {arg} lỗi khác chưa hiển thị; hãy sửa các lỗi trên rồi kiểm tra lại.",
+        "en": "{arg} more errors not shown; fix the ones above and check again.",
+    },
+    "render_failed": {
+        "vi": "Không tạo được văn bản cho dòng này.",
+        "en": "The document of this row could not be made.",
+    },
+    "conversion_failed": {
+        "vi": "Chuyển sang PDF không thành công.",
+        "en": "The conversion to PDF failed.",
+    },
+    "storage_failed": {
+        "vi": "Không ghi được tệp kết quả vào thư mục lưu trữ.",
+        "en": "The output could not be written to storage.",
+    },
+    "internal_error": {
+        "vi": "Lỗi máy chủ khi xử lý dòng này; đã ghi nhận.",
+        "en": "Server error while processing this row; it has been logged.",
+    },
+    "abandoned": {
+        "vi": "Tiến trình xử lý dòng này bị dừng đột ngột {arg} lần; đã bỏ qua dòng.",
+        "en": "The worker processing this row stopped abruptly {arg} times; the row was given up.",
+    },
+    "batch_not_finished": {
+        "vi": "Lô văn bản chưa xử lý xong; hãy tải về khi tiến độ đạt 100%.",
+        "en": "The batch has not finished yet; download it when it reaches 100%.",
+    },
+    "pdf_not_requested": {
+        "vi": "Lô văn bản này không yêu cầu PDF.",
+        "en": "This batch did not ask for PDF.",
+    },
+    "idempotency_mismatch": {
+        "vi": "Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.",
+        "en": "This Idempotency-Key was already used for a different request.",
+    },
+    "queue_unavailable": {
+        "vi": "Hàng đợi xử lý tạm thời không truy cập được; lô đã được lưu, hãy gửi lại với "
+        "cùng Idempotency-Key.",
+        "en": "The job queue cannot be reached just now; the batch is stored, resend it with "
+        "the same Idempotency-Key.",
+    },
 }
 
 LOCALES = ("vi", "en")
@@ -155,4 +234,5 @@ def localize(message: str, locale: str = DEFAULT_LOCALE) -> str:
     texts = MESSAGES.get(key)
     if texts is None:
         return message
-    return texts.get(locale, texts[DEFAULT_LOCALE]).format(arg=arg)
+    # Plain replacement, not str.format: messages quote braces (`{value}`, `{text, ...}`).
+    return texts.get(locale, texts[DEFAULT_LOCALE]).replace("{arg}", arg)
