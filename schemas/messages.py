@@ -104,6 +104,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Unsupported format; choose one of: {arg}.",
     },
     "not_found": {"vi": "Không tìm thấy.", "en": "Not found."},
+    "unreadable_docx": {
+        "vi": "Không đọc được tệp: hãy tải lên tệp Word .docx (không phải .doc hay tệp hỏng).",
+        "en": "Unreadable file: upload a Word .docx (not a .doc or a damaged file).",
+    },
     "unauthenticated": {
         "vi": "Cần đăng nhập hoặc khóa API hợp lệ.",
         "en": "A login or a valid API key is required.",

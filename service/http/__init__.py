@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import Flask, redirect, url_for
 
-from service.http import api, auth, docs, errors, limits, security
+from service.http import api, auth, check_api, docs, errors, limits, security
 from service.rendering import DEFAULT_TEMPLATES, Renderer
 from service.rendering.pdf import Converter, LibreOfficePool, PoolConfig
 from service.store import Database
@@ -24,6 +24,7 @@ DEFAULTS: dict[str, Any] = {
     "AUTH_REQUIRED": False,  # every /api and page request needs a key or a login
     "INSTANCE_DIR": None,  # the session key's folder; None: beside the SQLite file, else var/
     "SESSION_COOKIE_SECURE": False,  # set True behind HTTPS
+    "MAX_UPLOAD_LENGTH": 20 * 1024 * 1024,  # a Word file to check may carry images
     "PDF_ENABLED": True,  # a warm LibreOffice pool (PDF_POOL_* variables size it)
 }
 
@@ -52,6 +53,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["drafts"] = SqlDrafts(database)
     app.extensions["converter"] = _converter(app)
     app.register_blueprint(api.bp)
+    app.register_blueprint(check_api.bp)
     app.register_blueprint(docs.bp)
     app.add_url_rule("/", "index", lambda: redirect(url_for("docs.index")))
     errors.register(app)

@@ -11,6 +11,7 @@ from werkzeug.exceptions import HTTPException
 
 from schemas import InvalidDocument
 from schemas.messages import code
+from service.checker.package import UnreadableDocumentError
 from service.errors import (
     Conflict,
     ConversionError,
@@ -90,6 +91,10 @@ def register(app: Flask) -> None:
         limit = app.config.get("MAX_CONTENT_LENGTH")
         message = code(_HTTP_CODES.get(status, "server_error"), limit if status == 413 else None)
         return error_response(status, {"_schema": [message]})
+
+    @app.errorhandler(UnreadableDocumentError)
+    def unreadable(error: UnreadableDocumentError) -> Response:
+        return error_response(422, {"file": [code("unreadable_docx")]})
 
     @app.errorhandler(NotFound)
     def not_found(error: NotFound) -> Response:
