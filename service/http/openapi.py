@@ -21,6 +21,28 @@ from schemas.fields import (
     TextList,
 )
 
+FINDING = {
+    "type": "object",
+    "required": ["rule", "severity", "where", "found", "expected", "hint"],
+    "properties": {
+        "rule": {"type": "string", "example": "date.leading_zero"},
+        "severity": {"type": "string", "enum": ["error", "warning"]},
+        "message": {"type": "string"},
+        "where": {"type": "object"},
+        "found": {"type": "string"},
+        "expected": {"type": "string"},
+        "hint": {"type": "string"},
+    },
+}
+REPORT = {
+    "type": "object",
+    "required": ["errors", "warnings", "findings"],
+    "properties": {
+        "errors": {"type": "integer"},
+        "warnings": {"type": "integer"},
+        "findings": {"type": "array", "items": FINDING},
+    },
+}
 DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ERROR = {
     "type": "object",
@@ -142,6 +164,22 @@ def openapi_spec() -> dict[str, Any]:
             }
         },
     )
+    spec.path(
+        path="/api/v1/check",
+        operations={
+            "post": {
+                "summary": "Check any DOCX against Decree 30: every finding, located and explained",
+                "parameters": [{"name": "kind", "in": "query", "required": False,
+                                "schema": {"type": "string", "enum": ["ke_hoach", "cong_van"]}}],
+                "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+                    "type": "object", "required": ["file"],
+                    "properties": {"file": {"type": "string", "format": "binary"}}}}}},
+                "responses": {"200": {"description": "The report", "content": {
+                    "application/json": {"schema": REPORT}}},
+                    **{str(s): _error(d) for s, d in _ERRORS.items() if s in (400, 413, 422)}},
+            }
+        },
+    )  # fmt: skip
     spec.path(
         path="/api/v1/openapi.json",
         operations={
