@@ -107,3 +107,26 @@ def test_migrations_are_idempotent(tmp_path: Path) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     assert version == ScriptDirectory.from_config(config).get_current_head()
+
+
+def test_full_disk_is_a_storage_error_and_the_draft_survives(tmp_path: Path) -> None:
+    from sqlalchemy import event
+
+    path = tmp_path / "full.db"
+    Database(f"sqlite:///{path}").migrate()
+    database = Database(f"sqlite:///{path}")
+
+    @event.listens_for(database.engine, "connect")
+    def no_room(connection: object, _record: object) -> None:
+        # SQLite's own "database or disk is full" path, as on a full disk: no page may be added.
+        cursor = connection.cursor()  # type: ignore[attr-defined]
+        pages = cursor.execute("PRAGMA page_count").fetchone()[0]
+        cursor.execute(f"PRAGMA max_page_count={pages + 2}")
+        cursor.close()
+
+    drafts = SqlDrafts(database)
+    created = drafts.create("xa-a", "Nháp", minimal_plan())
+    with pytest.raises(StorageError) as caught:
+        drafts.save("xa-a", created.id, minimal_plan(closing="x" * 200_000))
+    assert "full" in str(caught.value)
+    assert drafts.get("xa-a", created.id).data == minimal_plan()
