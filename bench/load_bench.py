@@ -87,7 +87,9 @@ def _client(port: int, path: str, body: bytes, stop: float, out: list[tuple[int,
     connection.close()
 
 
-def _phase(port: int, path: str, body: bytes, seconds: float, clients: int) -> list[tuple[int, float]]:
+def _phase(
+    port: int, path: str, body: bytes, seconds: float, clients: int
+) -> list[tuple[int, float]]:
     results: list[list[tuple[int, float]]] = [[] for _ in range(clients)]
     stop = time.monotonic() + seconds
     threads = [threading.Thread(target=_client, args=(port, path, body, stop, results[i]))
@@ -116,7 +118,9 @@ def run(seconds: float = 60, fmt: str = "docx", clients: int = 8) -> dict[str, A
             server.wait(timeout=30)
     statuses = Counter(status for status, _ in results)
     latencies = sorted(t for status, t in results if status == 200)
-    errors = sum(n for status, n in statuses.items() if status != 200 and status not in BACK_PRESSURE)
+    errors = sum(
+        n for status, n in statuses.items() if status != 200 and status not in BACK_PRESSURE
+    )
     return {
         "format": fmt, "seconds": seconds, "clients": clients, "requests": len(results),
         "statuses": dict(statuses), "errors": errors,

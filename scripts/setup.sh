@@ -9,6 +9,7 @@ SYSTEM_PACKAGES=(
   fonts-liberation2          # Times New Roman metrics with every Vietnamese glyph
   poppler-utils              # pdftoppm: page images for previews and screenshots
   python3-uno                # LibreOffice's UNO for Debian's /usr/bin/python3: the PDF pool's workers
+  chromium                   # the web form's browser tests: Playwright drives Debian's Chromium
   postgresql                 # tests prove the PostgreSQL option (SQLite stays the default)
 )
 

@@ -6,9 +6,19 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, redirect, url_for
+from flask import Flask
 
-from service.http import api, auth, check_api, docs, errors, limits, security
+from service.http import (
+    api,
+    auth,
+    check_api,
+    docs,
+    drafts_api,
+    errors,
+    limits,
+    security,
+    web,
+)
 from service.rendering import DEFAULT_TEMPLATES, Renderer
 from service.rendering.pdf import Converter, LibreOfficePool, PoolConfig
 from service.store import Database
@@ -54,8 +64,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["converter"] = _converter(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(check_api.bp)
+    app.register_blueprint(drafts_api.bp)
     app.register_blueprint(docs.bp)
-    app.add_url_rule("/", "index", lambda: redirect(url_for("docs.index")))
+    web.init_app(app)  # the officers' pages, at /
     errors.register(app)
     security.register(app)
     auth.register(app)

@@ -20,6 +20,7 @@ from schemas.fields import (
     Text,
     TextList,
 )
+from service.http.web.openapi_drafts import drafts_paths
 
 FINDING = {
     "type": "object",
@@ -194,6 +195,8 @@ def openapi_spec() -> dict[str, Any]:
             }
         },
     )
+    for path, operations in drafts_paths().items():  # the web form's drafts API
+        spec.path(path=path, operations=operations)
     return spec.to_dict()
 
 

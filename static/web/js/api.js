@@ -1,0 +1,69 @@
+// Calls to the service: JSON in and out, errors in the page's language, never thrown.
+
+import { lang, t } from "./i18n.js";
+
+function csrfToken() {
+  return document.querySelector('meta[name="csrf-token"]')?.content || "";
+}
+
+/** `{ok, status, data, response}`; network failures come back as status 0 with a message. */
+export async function call(method, url, body, { binary = false, keepalive = false } = {}) {
+  const headers = { "Accept-Language": lang, Accept: binary ? "*/*" : "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (method !== "GET" && csrfToken()) headers["X-CSRF-Token"] = csrfToken();
+  let response;
+  try {
+    response = await fetch(url, {
+      method, headers, keepalive, credentials: "same-origin",
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    return { ok: false, status: 0, data: { errors: { _schema: [t("error.network")] } } };
+  }
+  if (response.ok && binary) return { ok: true, status: response.status, data: await response.blob(), response };
+  let data = null;
+  try {
+    data = response.status === 204 ? null : await response.json();
+  } catch {
+    data = { errors: { _schema: [t("error.server")] } };
+  }
+  return { ok: response.ok, status: response.status, data, response };
+}
+
+/** The message of an error answer, for a status line. */
+export function messageOf(result) {
+  return result.data?.message || Object.values(result.data?.errors ?? {})[0]?.[0] || t("error.server");
+}
+
+/** The file name from `Content-Disposition` (RFC 5987 `filename*` first). */
+export function fileName(response, fallback) {
+  const header = response?.headers.get("Content-Disposition") || "";
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (star) return decodeURIComponent(star[1]);
+  const plain = /filename="([^"]+)"/i.exec(header);
+  return plain ? plain[1] : fallback;
+}
+
+/** Hand a Blob to the browser as a download. */
+export function download(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Read a chosen file as JSON; rejects with a translated message. */
+export async function readJsonFile(file) {
+  let parsed;
+  try {
+    parsed = JSON.parse(await file.text());
+  } catch {
+    throw new Error(t("import.invalid"));
+  }
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error(t("import.invalid"));
+  return parsed;
+}

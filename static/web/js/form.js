@@ -1,0 +1,333 @@
+// The form: built from the spec and the state (the plan JSON being typed). Typing changes
+// the state in place; adding, removing or moving an entry changes the state and redraws,
+// so every field's data-path always matches its place in the JSON.
+
+import { quantity } from "./contract.js";
+import { label, t } from "./i18n.js";
+import { getAt, join, listAt, rebase, setAt } from "./paths.js";
+import { LISTS, SHAPES } from "./spec.js";
+import { fieldElement, itemTools, outputElement } from "./widgets.js";
+
+export class FormView {
+  constructor(root, spec, state, { onChange = () => {}, toast = null, toc = null } = {}) {
+    Object.assign(this, { root, spec, state, onChange, toastArea: toast, toc });
+    this.outputs = [];
+    this.builders = new WeakMap(); // list or content node -> how to build it again
+    root.addEventListener("input", (e) => this.typed(e.target));
+    root.addEventListener("change", (e) => this.chosen(e.target));
+    root.addEventListener("click", (e) => this.clicked(e));
+    root.addEventListener("keydown", (e) => this.key(e));
+    toast?.addEventListener("click", (e) => this.clicked(e));
+  }
+
+  /** Show another document (import, restore). */
+  setState(state) {
+    this.state = state;
+    this.render();
+  }
+
+  /** Redraw everything, keeping the focus on the same field. */
+  render(focusPath = this.focusedPath()) {
+    this.outputs = [];
+    const sections = this.spec.filter((s) => !s.only || s.only === this.state.type);
+    const nodes = sections.map((section) => this.section(section));
+    this.root.replaceChildren(...nodes);
+    this.renderToc(sections);
+    this.refreshOutputs();
+    if (focusPath) this.focus(focusPath);
+  }
+
+  section(spec) {
+    const node = document.createElement("section");
+    node.className = "card";
+    node.id = `sec-${spec.id}`;
+    const title = document.createElement("h2");
+    title.id = `sec-${spec.id}-title`;
+    title.textContent = t(spec.title);
+    node.setAttribute("aria-labelledby", title.id);
+    node.append(title, ...this.fields(spec.fields, ""));
+    return node;
+  }
+
+  renderToc(sections) {
+    if (!this.toc) return;
+    const links = sections.map((s) => {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = `#sec-${s.id}`;
+      link.textContent = t(s.title);
+      item.append(link);
+      return item;
+    });
+    this.toc.replaceChildren(...links);
+  }
+
+  fields(specs, base) {
+    return specs.map((spec) => this.field(spec, base)).filter(Boolean);
+  }
+
+  field(spec, base) {
+    if (spec.when && !spec.when(this.state)) return null;
+    if (spec.kind === "row") {
+      const row = document.createElement("div");
+      row.className = "row";
+      row.append(...this.fields(spec.fields, base));
+      return row;
+    }
+    if (spec.kind === "group") return this.group(spec, join(base, spec.key));
+    if (spec.kind === "strings" || spec.kind === "objects") return this.list(spec, join(base, spec.key), true);
+    if (spec.kind === "content") return this.content(spec, base);
+    if (spec.kind === "output") {
+      const node = outputElement(spec, label(spec.label, this.state));
+      this.outputs.push([spec, node]);
+      return node;
+    }
+    const path = join(base, spec.key);
+    return fieldElement(spec, path, getAt(this.state, path), this.state);
+  }
+
+  group(spec, path) {
+    const node = document.createElement(spec.bare ? "div" : "fieldset");
+    node.className = spec.bare ? "part" : "group";
+    node.dataset.container = path;
+    if (!spec.bare) {
+      const legend = document.createElement("legend");
+      legend.textContent = label(spec.label, this.state);
+      node.append(legend);
+    }
+    node.append(...this.fields(spec.fields, path));
+    return node;
+  }
+
+  list(spec, path, standalone = false) {
+    const node = document.createElement("fieldset");
+    node.className = `list list-${spec.kind}${standalone ? " list-standalone" : ""}`;
+    node.dataset.container = path;
+    if (standalone) this.builders.set(node, () => this.list(spec, path, true));
+    const legend = document.createElement("legend");
+    legend.textContent = label(spec.label, this.state);
+    node.append(legend);
+    if (spec.hint) {
+      const hint = document.createElement("p");
+      hint.className = "hint";
+      hint.textContent = label(spec.hint, this.state);
+      node.append(hint);
+    }
+    const items = document.createElement("ol");
+    items.className = "items";
+    const values = getAt(this.state, path);
+    (Array.isArray(values) ? values : []).forEach((value, i) => items.append(this.item(spec, path, i, values.length)));
+    node.append(items, this.addButton(spec, path));
+    return node;
+  }
+
+  item(spec, listPath, index, count) {
+    const path = `${listPath}.${index}`;
+    const name = t(spec.item, { n: index + 1 });
+    const node = document.createElement("li");
+    node.className = `item item-${spec.kind}`;
+    node.dataset.item = path;
+    if (spec.kind === "strings") {
+      const field = fieldElement({ kind: "text" }, path, getAt(this.state, path), this.state,
+        { list: listPath, labelText: name });
+      node.append(field, itemTools(path, name, index, count));
+      return node;
+    }
+    const box = document.createElement("fieldset");
+    box.dataset.container = path;
+    const legend = document.createElement("legend");
+    legend.textContent = name;
+    box.append(legend, itemTools(path, name, index, count), ...this.fields(SHAPES[spec.shape], path));
+    node.append(box);
+    return node;
+  }
+
+  addButton(spec, path) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "add";
+    button.dataset.action = "add";
+    button.dataset.add = path;
+    button.dataset.kind = spec.kind;
+    button.textContent = `+ ${t(spec.add)}`;
+    return button;
+  }
+
+  content(spec, base) {
+    const node = document.createElement("div");
+    node.className = "content";
+    this.builders.set(node, () => this.content(spec, base));
+    const missing = [];
+    for (const key of spec.lists) {
+      const list = { ...LISTS[key], ...(spec.labels[key] || {}) };
+      const value = getAt(this.state, join(base, key));
+      if (Array.isArray(value) && value.length) node.append(this.list(list, join(base, key)));
+      else missing.push([list, join(base, key)]);
+    }
+    if (missing.length) {
+      const bar = document.createElement("div");
+      bar.className = "add-bar";
+      bar.setAttribute("role", "group");
+      bar.setAttribute("aria-label", t("add.bar"));
+      bar.append(...missing.map(([list, path]) => this.addButton(list, path)));
+      node.append(bar);
+    }
+    return node;
+  }
+
+  refreshOutputs() {
+    for (const [spec, node] of this.outputs) {
+      const lines = spec.compute(this.state).filter((line) => line !== "");
+      const box = node.querySelector(".printed-lines");
+      box.replaceChildren(...lines.map((line) => Object.assign(document.createElement("span"), { textContent: line })));
+      node.hidden = lines.length === 0;
+    }
+  }
+
+  // ---- events -------------------------------------------------------------------------
+
+  typed(el) {
+    if (!el.dataset.path || el.type === "checkbox" || el.tagName === "SELECT") return;
+    setAt(this.state, el.dataset.path, el.dataset.kind === "quantity" ? quantity(el.value) : el.value);
+    this.refreshOutputs();
+    this.onChange({ path: el.dataset.path, structural: false });
+  }
+
+  chosen(el) {
+    if (!el.dataset.path || (el.type !== "checkbox" && el.tagName !== "SELECT")) return;
+    setAt(this.state, el.dataset.path, el.type === "checkbox" ? el.checked : el.value);
+    if (el.dataset.rerender) this.render(el.dataset.path);
+    else this.refreshOutputs();
+    this.onChange({ path: el.dataset.path, structural: Boolean(el.dataset.rerender) });
+  }
+
+  clicked(event) {
+    const button = event.target.closest("button[data-action]");
+    if (!button) return;
+    const { action, target } = button.dataset;
+    if (action === "add") this.add(button.dataset.add, button.dataset.kind);
+    else if (action === "up" || action === "down") this.move(target, action === "up" ? -1 : 1);
+    else if (action === "remove") this.remove(target);
+    else if (action === "undo") this.undo();
+  }
+
+  key(event) {
+    const el = event.target;
+    if (event.altKey && (event.key === "ArrowUp" || event.key === "ArrowDown")) {
+      const item = el.closest("[data-item]");
+      if (!item) return;
+      event.preventDefault();
+      this.move(item.dataset.item, event.key === "ArrowUp" ? -1 : 1);
+    } else if (event.key === "Enter" && el.dataset.kind === "text" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault(); // one paragraph per field: Enter starts the next entry
+      if (el.dataset.list) this.add(el.dataset.list, "strings", Number(el.dataset.path.split(".").pop()) + 1);
+    }
+  }
+
+  // ---- structure ----------------------------------------------------------------------
+
+  add(listPath, kind, at) {
+    const list = listAt(this.state, listPath);
+    const index = at ?? list.length;
+    list.splice(index, 0, kind === "strings" ? "" : {});
+    this.changed(listPath);
+    this.focusItem(`${listPath}.${index}`);
+  }
+
+  move(itemPath, delta) {
+    const { list, listPath, index } = this.locate(itemPath);
+    const to = index + delta;
+    if (to < 0 || to >= list.length) return;
+    const focused = this.focusedPath();
+    [list[index], list[to]] = [list[to], list[index]];
+    const moved = `${listPath}.${to}`;
+    const cut = focused ? focused.indexOf(":") : -1;
+    const follow = cut < 0 ? null : `${focused.slice(0, cut + 1)}${rebase(focused.slice(cut + 1), itemPath, moved)}`;
+    this.changed(listPath, follow); // the focus moves with the entry
+    this.announce(t("moved", { position: to + 1, count: list.length }));
+  }
+
+  remove(itemPath) {
+    const { list, listPath, index } = this.locate(itemPath);
+    const [value] = list.splice(index, 1);
+    this.removed = { listPath, index, value };
+    this.changed(listPath);
+    const next = list.length ? `${listPath}.${Math.min(index, list.length - 1)}` : null;
+    if (next) this.focusItem(next);
+    else this.root.querySelector(`[data-add="${listPath}"]`)?.focus();
+    this.announce(t("removed"), true);
+  }
+
+  undo() {
+    if (!this.removed) return;
+    const { listPath, index, value } = this.removed;
+    this.removed = null;
+    listAt(this.state, listPath).splice(index, 0, value);
+    this.changed(listPath);
+    this.focusItem(`${listPath}.${index}`);
+    this.announce(t("restored"));
+  }
+
+  /** Redraw only the list (or the part holding it) whose entries changed. */
+  changed(listPath, focusPath = null) {
+    const button = this.root.querySelector(`[data-add="${listPath}"]`);
+    const host = button?.closest(".content, .list-standalone");
+    const build = host && this.builders.get(host);
+    if (build) {
+      host.replaceWith(build());
+      if (focusPath) this.focus(focusPath);
+    } else {
+      this.render(focusPath);
+    }
+    this.onChange({ path: listPath, structural: true });
+  }
+
+  locate(itemPath) {
+    const cut = itemPath.lastIndexOf(".");
+    const listPath = itemPath.slice(0, cut);
+    return { list: listAt(this.state, listPath), listPath, index: Number(itemPath.slice(cut + 1)) };
+  }
+
+  // ---- focus and announcements ---------------------------------------------------------
+
+  focusedPath() {
+    const el = document.activeElement;
+    if (!el || !this.root.contains(el)) return null;
+    if (el.dataset.path) return `path:${el.dataset.path}`;
+    if (el.dataset.target) return `${el.dataset.action}:${el.dataset.target}`;
+    return el.dataset.add ? `add:${el.dataset.add}` : null;
+  }
+
+  focus(key) {
+    const cut = key.indexOf(":");
+    if (cut < 0) return this.focusField(key);
+    const [kind, path] = [key.slice(0, cut), key.slice(cut + 1)];
+    const selector = kind === "path" ? `[data-path="${path}"]`
+      : kind === "add" ? `[data-add="${path}"]` : `[data-action="${kind}"][data-target="${path}"]`;
+    this.root.querySelector(selector)?.focus();
+  }
+
+  focusField(path) {
+    this.root.querySelector(`[data-path="${path}"]`)?.focus();
+  }
+
+  focusItem(itemPath) {
+    const item = this.root.querySelector(`[data-item="${itemPath}"]`);
+    item?.querySelector("textarea, input, select")?.focus();
+  }
+
+  announce(message, undo = false) {
+    if (!this.toastArea) return;
+    const text = document.createElement("span");
+    text.textContent = message;
+    const parts = [text];
+    if (undo) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.dataset.action = "undo";
+      button.textContent = t("undo");
+      parts.push(button);
+    }
+    this.toastArea.replaceChildren(...parts);
+  }
+}

@@ -1,0 +1,78 @@
+"""The real app on a free loopback port, and Debian's Chromium driven by Playwright.
+
+One server and one browser for the session; a fresh browser context (its own storage) per
+test. Playwright's own browser download is not used: /usr/bin/chromium comes from Debian
+(scripts/setup.sh installs it).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from werkzeug.serving import make_server
+
+from service.http import create_app
+from service.rendering.pdf import LibreOfficePool, PoolConfig
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The whole service (real LibreOffice for PDF) served by a threaded werkzeug server."""
+    folder = tmp_path_factory.mktemp("browser")
+    converter = LibreOfficePool(PoolConfig(instances=1, queue_size=4, timeout=30))
+    app = create_app({"DATABASE_URL": f"sqlite:///{folder / 'drafts.db'}",
+                      "PDF_CONVERTER": converter, "RATE_LIMIT_PER_MINUTE": 0})  # fmt: skip
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    httpd = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}"
+    finally:
+        httpd.shutdown()
+        thread.join(10)
+        httpd.server_close()
+        converter.close()
+        app.extensions["database"].dispose()
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), "Chromium is missing: run scripts/setup.sh"
+    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture()
+def page(browser: Browser, server: str) -> Iterator[Page]:
+    """A fresh context at 1280 px; fails the test on any script error in the page."""
+    context = browser.new_context(viewport=DESKTOP, accept_downloads=True, base_url=server)
+    context.set_default_timeout(10_000)
+    tab = context.new_page()
+    problems: list[str] = []
+    tab.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    tab.on("console", lambda m: problems.append(m.text) if m.type == "error"
+           and not m.text.startswith("Failed to load resource") else None)  # fmt: skip
+    yield tab
+    context.close()
+    assert problems == []

@@ -1,0 +1,60 @@
+"""The HTML preview prints exactly the DOCX's lines; PDF page images when a converter exists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+
+from service.errors import ConversionError
+from service.http.web.pdfpages import page_images
+from service.rendering.pdf import FakeConverter
+from tests.builders import minimal_letter, minimal_plan
+from tests.conftest import GOLDEN, plan_json
+from tests.readback import printed_lines
+from tests.web.conftest import web_app
+from tests.web.html import Page
+
+
+@pytest.mark.parametrize("name", GOLDEN)
+def test_preview_prints_the_same_lines_as_the_docx(
+    name: str, client: FlaskClient, golden_docx: dict[str, bytes]
+) -> None:
+    response = client.post("/preview", json=plan_json(name))
+    assert response.status_code == 200 and response.mimetype == "text/html"
+    lines = [p for p in Page(response.get_data(as_text=True)).paragraphs if p.strip()]
+    assert lines == printed_lines(golden_docx[name])
+
+
+def test_user_text_is_escaped_never_markup(client: FlaskClient) -> None:
+    plan = minimal_plan(title="<script>alert(1)</script> & {{ x }}")
+    html = client.post("/preview", json=plan).get_data(as_text=True)
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; {{ x }}" in html
+
+
+def test_invalid_plan_is_422_with_field_paths(client: FlaskClient) -> None:
+    response = client.post("/preview", json=minimal_letter(addressees=[]))
+    assert response.status_code == 422
+    assert response.json["errors"] == {"addressees": ["Cần ít nhất 1 mục."]}
+
+
+def test_pdf_pages_say_unavailable_without_a_converter(client: FlaskClient) -> None:
+    response = client.post("/preview/pages", json=minimal_plan())
+    assert response.status_code == 503
+    assert response.json["message"] == "Máy chủ này chưa có bộ chuyển đổi PDF; hãy tải DOCX."
+
+
+def test_pdf_pages_as_images_from_the_converter(tmp_path: Path) -> None:
+    converter = FakeConverter(pages=2)
+    client = web_app(tmp_path, PDF_CONVERTER=converter).test_client()
+    response = client.post("/preview/pages", json=minimal_plan())
+    assert response.status_code == 200
+    pages = response.json["pages"]
+    assert len(pages) == 2 and all(p.startswith("data:image/png;base64,iVBOR") for p in pages)
+    assert len(converter.calls) == 1
+
+
+def test_page_images_reports_a_broken_pdf() -> None:
+    with pytest.raises(ConversionError):
+        page_images(b"not a pdf")
