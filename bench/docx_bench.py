@@ -34,7 +34,8 @@ def run(n: int = 100) -> dict[str, float]:
     """Render the example plan n times each way and return the figures."""
     plan = json.loads(EXAMPLE.read_text("utf-8"))
     database = f"sqlite:///{tempfile.mkdtemp()}/bench.db"
-    client = create_app({"TESTING": True, "DATABASE_URL": database}).test_client()
+    config = {"TESTING": True, "DATABASE_URL": database, "AUTH_REQUIRED": False}
+    client = create_app(config).test_client()
     renderer = Renderer()
     context = build_context(load_document(plan))
     template = renderer.template_path(load_document(plan).type)

@@ -50,7 +50,13 @@ def golden_docx(renderer: Renderer, golden_documents: dict[str, Document]) -> di
 def app(tmp_path: Path) -> Iterator[Flask]:
     from service.http import create_app  # imported late: only the HTTP tests build the app
 
-    yield create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'app.db'}"})
+    yield create_app(
+        {
+            "TESTING": True,
+            "AUTH_REQUIRED": False,
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'app.db'}",
+        }
+    )
 
 
 @pytest.fixture()

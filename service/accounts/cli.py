@@ -11,8 +11,6 @@ from service.accounts import Accounts
 from service.errors import AccountError, NotFound
 from service.store import Database
 
-Commands = argparse._SubParsersAction[argparse.ArgumentParser]
-
 
 def _accounts(args: argparse.Namespace) -> Accounts:
     database = Database(args.database or os.environ.get("PLANDOC_DATABASE_URL"))
@@ -43,8 +41,10 @@ def create_key(args: argparse.Namespace) -> int:
     """Create an API key for a unit and print it once."""
     record, key = _accounts(args).create_key(args.unit, args.name)
     print(key)
-    print(f"key {record.id} for unit {record.unit}: store it now, it is never shown again",
-          file=sys.stderr)  # fmt: skip
+    print(
+        f"key {record.id} for unit {record.unit}: store it now, it is never shown again",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -63,7 +63,7 @@ def revoke_key(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_parsers(commands: Commands) -> None:
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `users` and `keys`."""
     users = commands.add_parser("users", help="local accounts").add_subparsers(required=True)
     create = users.add_parser("create", help="create an account (the first is the admin)")
@@ -83,8 +83,10 @@ def add_parsers(commands: Commands) -> None:
     revoke.add_argument("key_id")
     revoke.set_defaults(run=_guarded(revoke_key))
     for parser in (create, new, listing, revoke):
-        parser.add_argument("--database", help="SQLAlchemy URL (default: PLANDOC_DATABASE_URL "
-                            "or the embedded SQLite file)")  # fmt: skip
+        parser.add_argument(
+            "--database",
+            help="SQLAlchemy URL (default: PLANDOC_DATABASE_URL or the embedded SQLite file)",
+        )
 
 
 def _guarded(command: object) -> object:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
-from flask import Flask, current_app, g, request, session
+from flask import Flask, current_app, g, redirect, request, session, url_for
+from werkzeug.wrappers import Response
 
 from schemas.messages import code
 from service.accounts import Accounts
@@ -48,7 +49,7 @@ def api_key_from_request() -> str | None:
     return request.headers.get("X-API-Key")
 
 
-def identify() -> None:
+def identify() -> Response | None:
     """Set g.unit (and g.user or g.api_key) from a key or the session; enforce if required."""
     accounts: Accounts = current_app.extensions["accounts"]
     key = api_key_from_request()
@@ -58,16 +59,19 @@ def identify() -> None:
             raise Unauthenticated()
         g.unit, g.api_key = unit, key.split("_")[1] if "_" in key else "key"
         request.environ["plandoc.client"] = f"key:{g.api_key}"
-        return
+        return None
     user = accounts.user(session["user_id"]) if "user_id" in session else None
     if user is not None:
         g.user, g.unit = user, user.unit
         request.environ["plandoc.client"] = f"user:{user.id}"
         if request.method in UNSAFE and not _csrf_ok():
             raise RequestRejected(403, {"_schema": [code("csrf")]})
-        return
+        return None
     if current_app.config["AUTH_REQUIRED"] and not request.path.startswith(PUBLIC_PREFIXES):
-        raise Unauthenticated()
+        if request.path.startswith("/api/"):
+            raise Unauthenticated()
+        return redirect(url_for("account.login", next=request.full_path.rstrip("?")))
+    return None
 
 
 def _csrf_ok() -> bool:

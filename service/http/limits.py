@@ -51,7 +51,7 @@ def client_key() -> str:
 
 
 def register(app: Flask) -> None:
-    """Limit the expensive endpoints (POST, PUT, DELETE under /api/) per client."""
+    """Limit the expensive endpoints (writes under /api/) and password guessing, per client."""
     limit = int(app.config["RATE_LIMIT_PER_MINUTE"])
     if limit <= 0:
         return
@@ -60,7 +60,8 @@ def register(app: Flask) -> None:
 
     @app.before_request
     def limited() -> None:
-        if request.method in ("GET", "HEAD", "OPTIONS") or not request.path.startswith("/api/"):
+        writes = request.path.startswith("/api/") or request.path in ("/login", "/setup")
+        if request.method in ("GET", "HEAD", "OPTIONS") or not writes:
             return
         retry = current_app.extensions["rate_limiter"].hit(client_key())
         if retry is not None:

@@ -14,8 +14,9 @@ from tests.builders import minimal_plan
 
 @pytest.fixture()
 def secured(tmp_path: Path) -> Flask:
-    return create_app({"TESTING": True, "AUTH_REQUIRED": True,
-                       "DATABASE_URL": f"sqlite:///{tmp_path / 'a.db'}"})  # fmt: skip
+    return create_app(
+        {"TESTING": True, "AUTH_REQUIRED": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'a.db'}"}
+    )
 
 
 def test_api_needs_a_key_when_auth_is_required(secured: Flask) -> None:
@@ -29,15 +30,20 @@ def test_valid_key_passes_revoked_or_forged_key_does_not(secured: Flask) -> None
     accounts: Accounts = secured.extensions["accounts"]
     record, key = accounts.create_key("huyen-dinh-hoa", "một cửa")
     client = secured.test_client()
-    ok = client.post("/api/v1/documents/validate", json=minimal_plan(),
-                     headers={"Authorization": f"Bearer {key}"})  # fmt: skip
+    ok = client.post(
+        "/api/v1/documents/validate",
+        json=minimal_plan(),
+        headers={"Authorization": f"Bearer {key}"},
+    )
     assert ok.status_code == 200
-    forged = client.post("/api/v1/documents/validate", json=minimal_plan(),
-                         headers={"X-API-Key": key[:-2] + "zz"})  # fmt: skip
+    forged = client.post(
+        "/api/v1/documents/validate", json=minimal_plan(), headers={"X-API-Key": key[:-2] + "zz"}
+    )
     assert forged.status_code == 401
     accounts.revoke_key(record.id)
-    revoked = client.post("/api/v1/documents/validate", json=minimal_plan(),
-                          headers={"X-API-Key": key})  # fmt: skip
+    revoked = client.post(
+        "/api/v1/documents/validate", json=minimal_plan(), headers={"X-API-Key": key}
+    )
     assert revoked.status_code == 401
 
 
@@ -50,8 +56,9 @@ def test_session_writes_need_the_csrf_token(secured: Flask) -> None:
     without = client.post("/api/v1/documents/validate", json=minimal_plan())
     assert without.status_code == 403
     assert without.json["errors"]["_schema"][0].startswith("Phiên làm việc")
-    with_token = client.post("/api/v1/documents/validate", json=minimal_plan(),
-                             headers={"X-CSRF-Token": "token-123"})  # fmt: skip
+    with_token = client.post(
+        "/api/v1/documents/validate", json=minimal_plan(), headers={"X-CSRF-Token": "token-123"}
+    )
     assert with_token.status_code == 200
 
 

@@ -15,8 +15,9 @@ from tests.checker.corpus import plan, to_bytes
 
 def _broken_date() -> bytes:
     document = plan()
-    for paragraph in (p for t in document.tables for r in t.rows for c in r.cells
-                      for p in c.paragraphs):  # fmt: skip
+    for paragraph in (
+        p for t in document.tables for r in t.rows for c in r.cells for p in c.paragraphs
+    ):
         if ", ngày" in paragraph.text:
             for run in paragraph.runs:
                 run.text = run.text.replace("tháng 4", "tháng 04")
@@ -24,8 +25,12 @@ def _broken_date() -> bytes:
 
 
 def _post(client: FlaskClient, data: bytes, **headers: str) -> object:
-    return client.post("/api/v1/check", data={"file": (io.BytesIO(data), "kh.docx")},
-                       content_type="multipart/form-data", headers=headers)  # fmt: skip
+    return client.post(
+        "/api/v1/check",
+        data={"file": (io.BytesIO(data), "kh.docx")},
+        content_type="multipart/form-data",
+        headers=headers,
+    )
 
 
 def test_our_golden_documents_pass(client: FlaskClient, golden_docx: dict[str, bytes]) -> None:
@@ -61,8 +66,9 @@ def _cli(tmp_path: object, *argv: str) -> int:
     return int(args.run(args))
 
 
-def test_command_line_exit_status(tmp_path, capsys: pytest.CaptureFixture[str],
-                                  golden_docx: dict[str, bytes]) -> None:  # fmt: skip
+def test_command_line_exit_status(
+    tmp_path, capsys: pytest.CaptureFixture[str], golden_docx: dict[str, bytes]
+) -> None:
     good, bad, junk = tmp_path / "good.docx", tmp_path / "bad.docx", tmp_path / "junk.docx"
     good.write_bytes(golden_docx["cong-van-tl"])
     bad.write_bytes(_broken_date())

@@ -72,6 +72,7 @@ def test_oversized_body_is_413(tmp_path: Path) -> None:
     config = {
         "TESTING": True,
         "MAX_CONTENT_LENGTH": 1000,
+        "AUTH_REQUIRED": False,
         "DATABASE_URL": f"sqlite:///{tmp_path}/a",
     }
     client = create_app(config).test_client()

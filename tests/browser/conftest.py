@@ -21,9 +21,15 @@ from service.rendering.pdf import LibreOfficePool, PoolConfig
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
@@ -33,8 +39,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The whole service (real LibreOffice for PDF) served by a threaded werkzeug server."""
     folder = tmp_path_factory.mktemp("browser")
     converter = LibreOfficePool(PoolConfig(instances=1, queue_size=4, timeout=30))
-    app = create_app({"DATABASE_URL": f"sqlite:///{folder / 'drafts.db'}",
-                      "PDF_CONVERTER": converter, "RATE_LIMIT_PER_MINUTE": 0})  # fmt: skip
+    app = create_app(
+        {
+            "AUTH_REQUIRED": False,
+            "DATABASE_URL": f"sqlite:///{folder / 'drafts.db'}",
+            "PDF_CONVERTER": converter,
+            "RATE_LIMIT_PER_MINUTE": 0,
+        }
+    )
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     httpd = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -71,8 +83,14 @@ def page(browser: Browser, server: str) -> Iterator[Page]:
     tab = context.new_page()
     problems: list[str] = []
     tab.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-    tab.on("console", lambda m: problems.append(m.text) if m.type == "error"
-           and not m.text.startswith("Failed to load resource") else None)  # fmt: skip
+    tab.on(
+        "console",
+        lambda m: (
+            problems.append(m.text)
+            if m.type == "error" and not m.text.startswith("Failed to load resource")
+            else None
+        ),
+    )
     yield tab
     context.close()
     assert problems == []

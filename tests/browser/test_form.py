@@ -59,8 +59,13 @@ def test_validation_error_sits_by_its_field_and_nothing_is_lost(page: Page, tmp_
     import_json(page, plan_json(EXAMPLE), tmp_path)
     controls = "#plan-form :is(input, textarea, select)"
     assert page.locator(controls).count() > 100
-    assert page.evaluate(f"[...document.querySelectorAll('{controls}')]"
-                         ".filter(e => e.labels.length !== 1).length") == 0  # fmt: skip
+    assert (
+        page.evaluate(
+            f"[...document.querySelectorAll('{controls}')]"
+            ".filter(e => e.labels.length !== 1).length"
+        )
+        == 0
+    )
     agency = field(page, "organization.assignments.3.agency")
     agency.fill("")
     field(page, "date").fill("2023-13")
@@ -69,8 +74,10 @@ def test_validation_error_sits_by_its_field_and_nothing_is_lost(page: Page, tmp_
     expect(summary).to_be_visible()
     expect(summary).to_have_attribute("role", "alert")
     expect(summary).to_contain_text("Cơ quan, đơn vị: Trường này là bắt buộc.")
-    for path, message in [("organization.assignments.3.agency", "Trường này là bắt buộc."),
-                          ("date", "Ngày không hợp lệ")]:  # fmt: skip
+    for path, message in [
+        ("organization.assignments.3.agency", "Trường này là bắt buộc."),
+        ("date", "Ngày không hợp lệ"),
+    ]:
         box = field(page, path)
         expect(box).to_have_attribute("aria-invalid", "true")
         error_id = box.evaluate("e => e.nextElementSibling.id")
@@ -97,7 +104,7 @@ def test_signature_and_date_lines_are_those_the_server_prints(page: Page) -> Non
         {"mode": "Q", "title": "GIÁM ĐỐC"},
         {"collective": "BAN CHỈ ĐẠO", "mode": "TUQ", "head": "TRƯỞNG BAN", "title": "THÀNH VIÊN"},
         {"title": "CHỦ TỊCH"},
-    ]  # fmt: skip
+    ]
     for signer in signers:
         field(page, "signer.mode").select_option(signer.get("mode", ""))  # shows the head's field
         for key in ("collective", "head", "title"):

@@ -20,8 +20,14 @@ from service.http import create_app
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "60"))
 _DATABASE = Path(tempfile.mkdtemp(prefix="fuzz-")) / "fuzz.db"
-APP = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{_DATABASE}",
-                  "RATE_LIMIT_PER_MINUTE": 0})  # fmt: skip
+APP = create_app(
+    {
+        "TESTING": True,
+        "AUTH_REQUIRED": False,
+        "DATABASE_URL": f"sqlite:///{_DATABASE}",
+        "RATE_LIMIT_PER_MINUTE": 0,
+    }
+)
 SCHEMA = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", APP)
 OPERATIONS = [result.ok() for result in SCHEMA.get_all_operations()]
 CALLS = {"count": 0}
@@ -29,8 +35,9 @@ CALLS = {"count": 0}
 
 @pytest.mark.parametrize("operation", OPERATIONS, ids=lambda op: op.label)
 def test_no_server_error_and_no_response_contradicts_the_spec(operation: Any) -> None:
-    @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck),
-              database=None)  # fmt: skip
+    @settings(
+        max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None
+    )
     @given(operation.as_strategy())
     def check(case: schemathesis.Case) -> None:
         CALLS["count"] += 1

@@ -37,8 +37,9 @@ def _pdf_words(pdf: bytes) -> Counter[str]:
 
 
 @pytest.mark.parametrize("name", GOLDEN)
-def test_pdf_has_every_word_of_the_docx(name: str, golden_docx: dict[str, bytes],
-                                        golden_pdf: dict[str, bytes]) -> None:  # fmt: skip
+def test_pdf_has_every_word_of_the_docx(
+    name: str, golden_docx: dict[str, bytes], golden_pdf: dict[str, bytes]
+) -> None:
     docx_words = Counter(pdfcheck.words("\n".join(printed_lines(golden_docx[name]))))
     assert _pdf_words(golden_pdf[name]) == docx_words
 
@@ -68,10 +69,17 @@ def test_appendix_restarts_page_numbers(golden_pdf: dict[str, bytes]) -> None:
 def test_api_answers_pdf_with_metadata(pool: LibreOfficePool, tmp_path: Path) -> None:
     from service.http import create_app
 
-    app = create_app({"TESTING": True, "PDF_CONVERTER": pool,
-                      "DATABASE_URL": f"sqlite:///{tmp_path / 'a.db'}"})  # fmt: skip
-    response = app.test_client().post("/api/v1/documents?format=pdf&pdfa=true",
-                                      json=plan_json("ke-hoach-bac-kan-2023"))  # fmt: skip
+    app = create_app(
+        {
+            "TESTING": True,
+            "PDF_CONVERTER": pool,
+            "AUTH_REQUIRED": False,
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'a.db'}",
+        }
+    )
+    response = app.test_client().post(
+        "/api/v1/documents?format=pdf&pdfa=true", json=plan_json("ke-hoach-bac-kan-2023")
+    )
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     assert response.headers["Content-Disposition"].endswith(".pdf")
     reader = pdfcheck.reader(response.data)

@@ -30,23 +30,37 @@ def _nested(depth: int) -> dict[str, Any]:
 BIDI = "שלום \u200f مرحبا \u200bX\u200dY\u2060Z"
 MANY = [f"Mục {n}" for n in range(500)]
 RENDERED: dict[str, tuple[dict[str, Any], list[str]]] = {
-    "template syntax": (minimal_plan(closing="{{ 7*7 }} {% if x %} ${jndi:ldap} #{x} {# c #}"),
-                        ["{{ 7*7 }} {% if x %} ${jndi:ldap} #{x} {# c #}./."]),
-    "xml specials": (minimal_plan(place="A & B <c> \"d\" 'e' ]]> &amp;"),
-                     ["A & B <c> \"d\" 'e' ]]> &amp;, ngày 06 tháng 5 năm 2024"]),
-    "word field code text": (minimal_plan(closing="{ PAGE } { MERGEFIELD x } DDEAUTO c:\\\\x"),
-                             ["{ PAGE } { MERGEFIELD x } DDEAUTO c:\\\\x./."]),
-    "NFD and mixed": (minimal_plan(title=unicodedata.normalize("NFD", "Kế hoạch") + " Hội đồng"),
-                      ["Kế hoạch Hội đồng"]),
+    "template syntax": (
+        minimal_plan(closing="{{ 7*7 }} {% if x %} ${jndi:ldap} #{x} {# c #}"),
+        ["{{ 7*7 }} {% if x %} ${jndi:ldap} #{x} {# c #}./."],
+    ),
+    "xml specials": (
+        minimal_plan(place="A & B <c> \"d\" 'e' ]]> &amp;"),
+        ["A & B <c> \"d\" 'e' ]]> &amp;, ngày 06 tháng 5 năm 2024"],
+    ),
+    "word field code text": (
+        minimal_plan(closing="{ PAGE } { MERGEFIELD x } DDEAUTO c:\\\\x"),
+        ["{ PAGE } { MERGEFIELD x } DDEAUTO c:\\\\x./."],
+    ),
+    "NFD and mixed": (
+        minimal_plan(title=unicodedata.normalize("NFD", "Kế hoạch") + " Hội đồng"),
+        ["Kế hoạch Hội đồng"],
+    ),
     "right-to-left and zero-width": (minimal_plan(closing=BIDI), [f"{BIDI}./."]),
     "emoji": (minimal_plan(closing="Trẻ em 👶🏽 và 👨‍👩‍👧 🇻🇳"), ["Trẻ em 👶🏽 và 👨‍👩‍👧 🇻🇳./."]),
-    "long paragraph (20,000 characters)": (minimal_plan(closing="trẻ em " * 2857),
-                                           [("trẻ em " * 2857).strip() + "./."]),
-    "500-item list": (minimal_plan(tasks={"sections": [{"heading": "Nhiều mục", "items": MANY}]}),
-                      ["- Mục 0", "- Mục 499"]),
-    "twelve levels of sections": (minimal_plan(tasks={"sections": [_nested(12)]}),
-                                  ["Nội dung sâu nhất."]),
-}  # fmt: skip
+    "long paragraph (20,000 characters)": (
+        minimal_plan(closing="trẻ em " * 2857),
+        [("trẻ em " * 2857).strip() + "./."],
+    ),
+    "500-item list": (
+        minimal_plan(tasks={"sections": [{"heading": "Nhiều mục", "items": MANY}]}),
+        ["- Mục 0", "- Mục 499"],
+    ),
+    "twelve levels of sections": (
+        minimal_plan(tasks={"sections": [_nested(12)]}),
+        ["Nội dung sâu nhất."],
+    ),
+}
 
 REFUSED: dict[str, tuple[Callable[[], Any], str]] = {
     "100,000-character paragraph": (lambda: minimal_plan(closing="x" * 100_000), "closing"),
@@ -64,8 +78,15 @@ REFUSED: dict[str, tuple[Callable[[], Any], str]] = {
 def pdf_client(pool: LibreOfficePool, tmp_path: Path) -> FlaskClient:
     from service.http import create_app
 
-    app = create_app({"TESTING": True, "PDF_CONVERTER": pool, "MAX_CONTENT_LENGTH": 4 << 20,
-                      "DATABASE_URL": f"sqlite:///{tmp_path / 'a.db'}"})  # fmt: skip
+    app = create_app(
+        {
+            "TESTING": True,
+            "PDF_CONVERTER": pool,
+            "MAX_CONTENT_LENGTH": 4 << 20,
+            "AUTH_REQUIRED": False,
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'a.db'}",
+        }
+    )
     return app.test_client()
 
 

@@ -37,8 +37,10 @@ def server() -> Iterator[str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    run = lambda *args: subprocess.run(_as_owner(list(args), owner), check=True,  # noqa: E731
-                                       capture_output=True)  # fmt: skip
+
+    def run(*args: str) -> None:
+        subprocess.run(_as_owner(list(args), owner), check=True, capture_output=True)
+
     run(str(BIN / "initdb"), "-D", str(data), "--auth=trust", "-U", "plandoc", "-E", "UTF8")
     options = f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off"
     run(str(BIN / "pg_ctl"), "-D", str(data), "-o", options, "-w", "-l", str(root / "log"), "start")

@@ -17,8 +17,16 @@ UNIT_HEADER = "X-Test-Unit"  # the test hook: which unit the request acts for
 
 def web_app(tmp_path: Path, **config: Any) -> Flask:
     """An app whose requests act for the unit named in X-Test-Unit (default: `xa-a`)."""
-    app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path / 'web.db'}",
-                      "PDF_CONVERTER": None, "RATE_LIMIT_PER_MINUTE": 0, **config})  # fmt: skip
+    app = create_app(
+        {
+            "TESTING": True,
+            "AUTH_REQUIRED": False,
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'web.db'}",
+            "PDF_CONVERTER": None,
+            "RATE_LIMIT_PER_MINUTE": 0,
+            **config,
+        }
+    )
 
     @app.before_request
     def act_for_unit() -> None:

@@ -98,8 +98,9 @@ def test_export_and_import_the_plan_json(client: FlaskClient) -> None:
     disposition = exported.headers["Content-Disposition"]
     assert unquote(disposition.split("filename*=UTF-8''")[1]) == "Bảo Linh 2024.json"
     assert json.loads(exported.data) == data
-    imported = client.post("/api/v1/drafts/import", data=exported.data,
-                           content_type="application/json")  # fmt: skip
+    imported = client.post(
+        "/api/v1/drafts/import", data=exported.data, content_type="application/json"
+    )
     assert imported.status_code == 201 and imported.json["name"] == imported.json["title"]
     assert client.get(f"/api/v1/drafts/{imported.json['id']}").json["data"] == data
     assert client.post("/api/v1/drafts/import", json=[data]).status_code == 422
@@ -116,8 +117,9 @@ COMMUNE: dict[str, Any] = {
 
 def test_cascade_from_a_draft_gives_the_lower_level_its_plan(client: FlaskClient) -> None:
     parent = create(client, plan_json("ke-hoach-bac-kan-2023"))
-    response = client.post("/api/v1/drafts/cascade", json={"parent_id": parent["id"],
-                                                           "header": COMMUNE})  # fmt: skip
+    response = client.post(
+        "/api/v1/drafts/cascade", json={"parent_id": parent["id"], "header": COMMUNE}
+    )
     assert response.status_code == 201 and response.json["parent_id"] == parent["id"]
     assert response.json["name"] == "Thực hiện công tác trẻ em năm 2023 – Dương Quang"
     child = client.get(f"/api/v1/drafts/{response.json['id']}").json["data"]
@@ -144,14 +146,16 @@ def test_cascade_errors_say_which_side_is_wrong(client: FlaskClient) -> None:
     parent = plan_json("ke-hoach-bac-kan-2023")
     cases: list[tuple[dict[str, Any], set[str]]] = [
         ({"parent": parent, "header": {**COMMUNE, "place": ""}}, {"place"}),
-        ({"parent": parent, "header": {**COMMUNE, "signer": {"title": "CHỦ TỊCH"}}},
-         {"signer.name"}),
+        (
+            {"parent": parent, "header": {**COMMUNE, "signer": {"title": "CHỦ TỊCH"}}},
+            {"signer.name"},
+        ),
         ({"parent": {**parent, "title": ""}, "header": COMMUNE}, {"parent.title"}),
         ({"parent": minimal_letter(), "header": COMMUNE}, {"parent.type"}),
         ({"parent": parent, "header": {**COMMUNE, "title": "Khác"}}, {"title"}),
         ({"header": COMMUNE}, {"parent_id"}),
         ({"parent": parent}, {"header"}),
-    ]  # fmt: skip
+    ]
     for body, paths in cases:
         response = client.post("/api/v1/drafts/cascade", json=body)
         assert response.status_code == 422 and set(response.json["errors"]) == paths, paths
@@ -176,10 +180,11 @@ def test_another_units_draft_does_not_exist(
         other_unit("delete", url),
         other_unit("post", f"{url}/duplicate", json={}),
         other_unit("get", f"{url}/export"),
-        other_unit("post", "/api/v1/drafts/cascade",
-                   json={"parent_id": draft["id"], "header": COMMUNE}),
+        other_unit(
+            "post", "/api/v1/drafts/cascade", json={"parent_id": draft["id"], "header": COMMUNE}
+        ),
         other_unit("get", f"/drafts/{draft['id']}"),
-    ]  # fmt: skip
+    ]
     assert [a.status_code for a in attempts] == [404] * len(attempts)
     own = client.get(url).json
     assert own["data"] == plan_json("ke-hoach-bac-kan-2023") and own["name"] == draft["name"]

@@ -20,8 +20,9 @@ def new_draft(client: FlaskClient, data: dict[str, object], name: str) -> str:
 
 def test_home_lists_the_units_drafts_in_vietnamese(client: FlaskClient) -> None:
     new_draft(client, plan_json("ke-hoach-bac-kan-2023"), "Kế hoạch trẻ em 2023")
-    client.post("/api/v1/drafts", json={"name": "Của xã B", "data": {}},
-                headers={UNIT_HEADER: "xa-b"})  # fmt: skip
+    client.post(
+        "/api/v1/drafts", json={"name": "Của xã B", "data": {}}, headers={UNIT_HEADER: "xa-b"}
+    )
     html = client.get("/").get_data(as_text=True)
     assert '<html lang="vi">' in html and "Bản nháp của bạn" in html
     assert "Kế hoạch trẻ em 2023" in html and "Của xã B" not in html

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from service.http.web import i18n, pages, preview
+from service.http.web import accounts, i18n, pages, preview
 
 
 def init_app(app: Flask) -> None:
@@ -12,4 +12,5 @@ def init_app(app: Flask) -> None:
     app.static_folder = str(i18n.ROOT / "static")  # /static/web/...: CSS and plain JS
     i18n.init_app(app)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(accounts.bp)
     app.register_blueprint(preview.bp)

@@ -26,8 +26,12 @@ def page_images(pdf: bytes, *, dpi: int = DPI, limit: int = MAX_PAGES) -> list[b
         source.write_bytes(pdf)
         command = ["pdftoppm", "-png", "-r", str(dpi), "-l", str(limit), str(source)]
         try:
-            subprocess.run([*command, str(Path(work) / "page")],
-                           check=True, capture_output=True, timeout=TIMEOUT)  # fmt: skip
+            subprocess.run(
+                [*command, str(Path(work) / "page")],
+                check=True,
+                capture_output=True,
+                timeout=TIMEOUT,
+            )
         except (OSError, subprocess.SubprocessError) as error:
             raise ConversionError(f"pdftoppm failed: {error}") from error
         pages = sorted(Path(work).glob("page-*.png"), key=_page_number)

@@ -15,8 +15,9 @@ from service.http.web.pdfpages import pdf_pages
 from service.plan import Document, DocumentType
 from service.rendering import Renderer, build_context
 
-bp = Blueprint("preview", __name__, url_prefix="/preview",
-               template_folder=str(i18n.ROOT / "templates"))  # fmt: skip
+bp = Blueprint(
+    "preview", __name__, url_prefix="/preview", template_folder=str(i18n.ROOT / "templates")
+)
 
 
 def preview_context(document: Document) -> dict[str, Any]:
