@@ -40,8 +40,9 @@ def _tree_rss_kib(pid: int) -> int:
         current = pids.pop()
         try:
             status = Path(f"/proc/{current}/status").read_text()
-            total += int(next(line.split()[1] for line in status.splitlines()
-                              if line.startswith("VmRSS:")))  # fmt: skip
+            total += int(
+                next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:"))
+            )
             children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
         except (FileNotFoundError, ProcessLookupError, StopIteration):
             continue
@@ -55,10 +56,26 @@ def _start_server(port: int, workdir: Path) -> subprocess.Popen[bytes]:
         "PLANDOC_RATE_LIMIT_PER_MINUTE": "0",  # one client measures saturation, not fairness
         "PLANDOC_AUTH_REQUIRED": "false",
     }
-    command = [str(ROOT / ".venv/bin/gunicorn"), "--bind", f"127.0.0.1:{port}",
-               "--workers", "2", "--threads", "4", "--timeout", "120", "wsgi:app"]  # fmt: skip
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
+    command = [
+        str(ROOT / ".venv/bin/gunicorn"),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        "2",
+        "--threads",
+        "4",
+        "--timeout",
+        "120",
+        "wsgi:app",
+    ]
+    server = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
@@ -92,8 +109,10 @@ def _phase(
 ) -> list[tuple[int, float]]:
     results: list[list[tuple[int, float]]] = [[] for _ in range(clients)]
     stop = time.monotonic() + seconds
-    threads = [threading.Thread(target=_client, args=(port, path, body, stop, results[i]))
-               for i in range(clients)]  # fmt: skip
+    threads = [
+        threading.Thread(target=_client, args=(port, path, body, stop, results[i]))
+        for i in range(clients)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -122,14 +141,19 @@ def run(seconds: float = 60, fmt: str = "docx", clients: int = 8) -> dict[str, A
         n for status, n in statuses.items() if status != 200 and status not in BACK_PRESSURE
     )
     return {
-        "format": fmt, "seconds": seconds, "clients": clients, "requests": len(results),
-        "statuses": dict(statuses), "errors": errors,
+        "format": fmt,
+        "seconds": seconds,
+        "clients": clients,
+        "requests": len(results),
+        "statuses": dict(statuses),
+        "errors": errors,
         "throughput": statuses[200] / seconds,
         "p50_ms": statistics.median(latencies) * 1000 if latencies else None,
         "p99_ms": latencies[int(0.99 * (len(latencies) - 1))] * 1000 if latencies else None,
-        "rss_warm_mib": warm_kib / 1024, "rss_end_mib": end_kib / 1024,
+        "rss_warm_mib": warm_kib / 1024,
+        "rss_end_mib": end_kib / 1024,
         "rss_growth_pct": 100 * (end_kib - warm_kib) / warm_kib if warm_kib else None,
-    }  # fmt: skip
+    }
 
 
 def report(figures: dict[str, Any]) -> str:

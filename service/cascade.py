@@ -12,8 +12,17 @@ from service.vietnamese import document_number, lowercase_first, short_date
 
 TYPE_IN_TEXT = {DocumentType.PLAN: "Kế hoạch", DocumentType.LETTER: "Công văn"}
 BLANK_IN_TEXT = "..."  # how running text leaves a number or day open: `số .../KH-UBND`
-HEADER_FIELDS = ("issuer", "drafting_unit", "number", "symbol", "place", "date", "signer",
-                 "recipients", "recipients_label")  # fmt: skip
+HEADER_FIELDS = (
+    "issuer",
+    "drafting_unit",
+    "number",
+    "symbol",
+    "place",
+    "date",
+    "signer",
+    "recipients",
+    "recipients_label",
+)
 
 
 def implementing_line(parent: Document) -> str:

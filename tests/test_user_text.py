@@ -90,10 +90,12 @@ def test_two_plans_in_a_row_never_leak(renderer: Renderer) -> None:
 _CHARS = st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\ufffe\uffff")
 _WORD = st.text(_CHARS, min_size=1, max_size=30).map(nfc).map(lambda s: " ".join(s.split()))
 TEXT = _WORD.filter(
-    lambda s: bool(s)
-    and s[-1] not in ".;,:"
-    and not s.startswith("Căn cứ")
-    and legacy_encoding(s) is None  # text that looks typed in TCVN3/VNI is rightly refused
+    lambda s: (
+        bool(s)
+        and s[-1] not in ".;,:"
+        and not s.startswith("Căn cứ")
+        and legacy_encoding(s) is None
+    )  # text that looks typed in TCVN3/VNI is rightly refused
 )
 
 

@@ -70,9 +70,14 @@ class Accounts:
         if len(password) < MIN_PASSWORD:
             raise AccountError(f"a password needs at least {MIN_PASSWORD} characters")
         self.ensure_unit(unit)
-        row = UserRow(id=new_id(), username=username.strip().lower(),
-                      password_hash=hash_password(password), unit=unit, is_admin=admin,
-                      disabled=False)  # fmt: skip
+        row = UserRow(
+            id=new_id(),
+            username=username.strip().lower(),
+            password_hash=hash_password(password),
+            unit=unit,
+            is_admin=admin,
+            disabled=False,
+        )
         try:
             with self.database.session() as session:
                 session.add(row)
@@ -103,8 +108,13 @@ class Accounts:
         """A new key for a unit; the full key is returned once and never stored."""
         self.ensure_unit(unit)
         key_id, key, secret_hash = new_api_key()
-        row = ApiKeyRow(id=key_id, unit=unit, name=name, secret_hash=secret_hash,
-                        created_at=dt.datetime.now(dt.UTC))  # fmt: skip
+        row = ApiKeyRow(
+            id=key_id,
+            unit=unit,
+            name=name,
+            secret_hash=secret_hash,
+            created_at=dt.datetime.now(dt.UTC),
+        )
         with self.database.session() as session:
             session.add(row)
         return _key(row), key

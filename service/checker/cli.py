@@ -36,13 +36,18 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps({"file": str(path), **report.to_dict()}, ensure_ascii=False))
         else:
-            print(f"{path}: {report.errors} lỗi, {report.warnings} cảnh báo" if args.lang == "vi"
-                  else f"{path}: {report.errors} errors, {report.warnings} warnings")  # fmt: skip
+            print(
+                f"{path}: {report.errors} lỗi, {report.warnings} cảnh báo"
+                if args.lang == "vi"
+                else f"{path}: {report.errors} errors, {report.warnings} warnings"
+            )
             for finding in report.findings:
                 where = finding.where
                 place = f"§{where.paragraph}" if where.paragraph is not None else where.part
-                print(f"  [{finding.severity}] {finding.rule} {place} “{where.text}”: "
-                      f"{finding.found} → {finding.expected}. {finding.hint}")  # fmt: skip
+                print(
+                    f"  [{finding.severity}] {finding.rule} {place} “{where.text}”: "
+                    f"{finding.found} → {finding.expected}. {finding.hint}"
+                )
         if report.errors and status == OK:
             status = FOUND_ERRORS
     return status

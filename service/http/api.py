@@ -24,8 +24,9 @@ def create_document() -> Response:
     extension, pdfa = output_format(), flag("pdfa")
     document = load_document(json_body())
     extensions = current_app.extensions
-    data = produce(document, extension, extensions["renderer"], extensions.get("converter"),
-                   pdfa=pdfa)  # fmt: skip
+    data = produce(
+        document, extension, extensions["renderer"], extensions.get("converter"), pdfa=pdfa
+    )
     response = Response(data, mimetype=MIMETYPES[extension])
     response.headers["Content-Disposition"] = content_disposition(
         download_name(document, extension)

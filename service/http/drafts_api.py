@@ -168,8 +168,14 @@ def cascade() -> tuple[Response, int, dict[str, str]]:
     """A new plan for the level below from a parent plan and the lower level's header."""
     request = body(CascadeBody())
     parent_id, parent = parent_of(request)
-    draft = cascade_draft(drafts(), current_unit(), parent, request["header"],
-                          name=request.get("name"), parent_id=parent_id)  # fmt: skip
+    draft = cascade_draft(
+        drafts(),
+        current_unit(),
+        parent,
+        request["header"],
+        name=request.get("name"),
+        parent_id=parent_id,
+    )
     return created(draft)
 
 

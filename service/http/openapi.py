@@ -170,17 +170,36 @@ def openapi_spec() -> dict[str, Any]:
         operations={
             "post": {
                 "summary": "Check any DOCX against Decree 30: every finding, located and explained",
-                "parameters": [{"name": "kind", "in": "query", "required": False,
-                                "schema": {"type": "string", "enum": ["ke_hoach", "cong_van"]}}],
-                "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
-                    "type": "object", "required": ["file"],
-                    "properties": {"file": {"type": "string", "format": "binary"}}}}}},
-                "responses": {"200": {"description": "The report", "content": {
-                    "application/json": {"schema": REPORT}}},
-                    **{str(s): _error(d) for s, d in _ERRORS.items() if s in (400, 413, 422)}},
+                "parameters": [
+                    {
+                        "name": "kind",
+                        "in": "query",
+                        "required": False,
+                        "schema": {"type": "string", "enum": ["ke_hoach", "cong_van"]},
+                    }
+                ],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "multipart/form-data": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["file"],
+                                "properties": {"file": {"type": "string", "format": "binary"}},
+                            }
+                        }
+                    },
+                },
+                "responses": {
+                    "200": {
+                        "description": "The report",
+                        "content": {"application/json": {"schema": REPORT}},
+                    },
+                    **{str(s): _error(d) for s, d in _ERRORS.items() if s in (400, 413, 422)},
+                },
             }
         },
-    )  # fmt: skip
+    )
     spec.path(
         path="/api/v1/openapi.json",
         operations={

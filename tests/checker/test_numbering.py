@@ -44,8 +44,18 @@ def test_labels_count_per_level_and_restart_below():
     )
     labels = [lists.label("1", level) for level in (0, 1, 1, 2, 2, 2, 2, 2, 2, 0, 1)]
     assert [label.rstrip("\t") for label in labels] == [
-        "I.", "I.1.", "I.2.", "a)", "b)", "c)", "d)", "e)", "f)", "II.", "II.1.",
-    ]  # fmt: skip
+        "I.",
+        "I.1.",
+        "I.2.",
+        "a)",
+        "b)",
+        "c)",
+        "d)",
+        "e)",
+        "f)",
+        "II.",
+        "II.1.",
+    ]
 
 
 def test_a_start_override_restarts_a_shared_list():
@@ -56,8 +66,10 @@ def test_a_start_override_restarts_a_shared_list():
     )
     lists = Lists(_numbering(OUTLINE, nums=nums), {})
     assert [lists.label("1", 0), lists.label("1", 0), lists.label("2", 0)] == [
-        "I.\t", "II.\t", "I.\t",
-    ]  # fmt: skip
+        "I.\t",
+        "II.\t",
+        "I.\t",
+    ]
 
 
 def test_bullets_and_unknown_lists():

@@ -31,9 +31,11 @@ def test_create_list_get_round_trip(drafts: SqlDrafts) -> None:
 def test_another_units_draft_does_not_exist(drafts: SqlDrafts) -> None:
     created = drafts.create("xa-a", "Riêng", minimal_plan())
     assert drafts.list("xa-b") == []
-    for action in (lambda: drafts.get("xa-b", created.id),
-                   lambda: drafts.save("xa-b", created.id, {}),
-                   lambda: drafts.delete("xa-b", created.id)):  # fmt: skip
+    for action in (
+        lambda: drafts.get("xa-b", created.id),
+        lambda: drafts.save("xa-b", created.id, {}),
+        lambda: drafts.delete("xa-b", created.id),
+    ):
         with pytest.raises(NotFound):
             action()
     assert drafts.get("xa-a", created.id).data == minimal_plan()
