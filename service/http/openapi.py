@@ -103,6 +103,13 @@ def openapi_spec() -> dict[str, Any]:
     spec.components.schema("Plan", schema=PlanSchema)
     spec.components.schema("Letter", schema=LetterSchema)
     spec.components.schema("Error", ERROR)
+    spec.components.security_scheme(
+        "ApiKey", {"type": "apiKey", "in": "header", "name": "X-API-Key"}
+    )
+    spec.components.security_scheme(
+        "Bearer",
+        {"type": "http", "scheme": "bearer", "description": "an API key: plk_<id>_<secret>"},
+    )
     document = {
         "oneOf": [{"$ref": "#/components/schemas/Plan"}, {"$ref": "#/components/schemas/Letter"}],
         "discriminator": {
@@ -205,6 +212,7 @@ def openapi_spec() -> dict[str, Any]:
         operations={
             "get": {
                 "summary": "This description",
+                "security": [],  # public
                 "responses": {
                     "200": {
                         "description": "OpenAPI 3",
@@ -216,7 +224,9 @@ def openapi_spec() -> dict[str, Any]:
     )
     for path, operations in drafts_paths().items():  # the web form's drafts API
         spec.path(path=path, operations=operations)
-    return spec.to_dict()
+    description = spec.to_dict()
+    description["security"] = [{"ApiKey": []}, {"Bearer": []}]  # every operation but the spec
+    return description
 
 
 _ERRORS = {
@@ -224,6 +234,8 @@ _ERRORS = {
     413: "Body too large",
     415: "Not application/json",
     422: "The plan breaks the contract: every offending field, by dotted path",
+    401: "No valid API key (X-API-Key or Bearer) and no signed-in session",
+    429: "Too many requests from this client (with Retry-After)",
     503: "PDF converters busy (with Retry-After)",
 }
 
