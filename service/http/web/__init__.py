@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from service.http.web import accounts, i18n, pages, preview
+from service.http.web import accounts, check_page, i18n, pages, preview
 
 
 def init_app(app: Flask) -> None:
@@ -13,4 +13,5 @@ def init_app(app: Flask) -> None:
     i18n.init_app(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(accounts.bp)
+    app.register_blueprint(check_page.bp)
     app.register_blueprint(preview.bp)
