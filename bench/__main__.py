@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-SUITES = ["bench.docx_bench", "bench.pdf_bench", "bench.checker_bench"]
+SUITES = ["bench.docx_bench", "bench.pdf_bench", "bench.checker_bench", "bench.batch_bench"]
 
 
 def main(names: list[str]) -> None:

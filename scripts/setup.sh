@@ -11,6 +11,7 @@ SYSTEM_PACKAGES=(
   python3-uno                # LibreOffice's UNO for Debian's /usr/bin/python3: the PDF pool's workers
   chromium                   # the web form's browser tests: Playwright drives Debian's Chromium
   postgresql                 # tests prove the PostgreSQL option (SQLite stays the default)
+  redis-server               # Celery's broker for batch workers (issue 5); tests start their own
 )
 
 missing=()

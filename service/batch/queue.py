@@ -1,0 +1,146 @@
+"""The job-queue port, its embedded adapter (a thread pool in the service) and a fake.
+
+The database holds every batch's and row's state, so a queue only has to say "work on
+batch X": the embedded pool hands batch ids to its threads; the Celery adapter
+(`celery_queue.py`) sends the same ids to workers on any machine. Both run
+`Worker.drain`.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import os
+import queue
+import threading
+import time
+from collections.abc import Callable
+from typing import Protocol
+
+from sqlalchemy.exc import SQLAlchemyError
+
+log = logging.getLogger(__name__)
+
+
+class QueueUnavailable(Exception):
+    """The queue could not take the job (the broker is down); the batch is stored, not lost."""
+
+
+class JobQueue(Protocol):
+    """Where submitted batches go to be drained."""
+
+    def submit(self, batch_id: str) -> None:
+        """Have the batch worked on; QueueUnavailable if that cannot be arranged now."""
+        ...
+
+    def close(self) -> None:
+        """Stop taking work; rows in progress are finished or handed back."""
+        ...
+
+
+class RecordingQueue:
+    """A queue for unit tests: remembers submitted ids, runs nothing."""
+
+    def __init__(self) -> None:
+        self.submitted: list[str] = []
+        self.closed = False
+
+    def submit(self, batch_id: str) -> None:
+        """Record the id."""
+        self.submitted.append(batch_id)
+
+    def close(self) -> None:
+        """Record the close."""
+        self.closed = True
+
+
+Drain = Callable[[str, threading.Event], None]
+
+
+class EmbeddedQueue:
+    """N threads in this process draining batches; they start on the first submission."""
+
+    def __init__(
+        self, drain: Drain, workers: int, poll_seconds: float, unfinished: Callable[[], list[str]]
+    ) -> None:
+        self.drain, self.workers, self.poll_seconds = drain, workers, poll_seconds
+        self.unfinished = unfinished
+        self._queue: queue.Queue[str | None] = queue.Queue()
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._threads: list[threading.Thread] = []
+        self._owner = 0  # the pid whose threads these are; a forked child starts its own
+        self._scheduled: dict[str, int] = {}  # batch id -> threads queued or working on it
+        self._last_scan = 0.0
+
+    def submit(self, batch_id: str) -> None:
+        """Queue the batch for every thread, so they all work on it together."""
+        self._start()
+        with self._lock:
+            if self._scheduled.get(batch_id):
+                return
+            self._scheduled[batch_id] = self.workers
+        for _ in range(self.workers):
+            self._queue.put(batch_id)
+
+    def close(self, timeout: float | None = 30.0) -> None:
+        """Stop every thread after its current row; claimed rows not started are handed back."""
+        self._stop.set()
+        with self._lock:
+            threads, self._threads = self._threads, []
+        atexit.unregister(self.close)
+        for _ in threads:
+            self._queue.put(None)
+        for thread in threads:
+            thread.join(timeout)
+
+    def _start(self) -> None:
+        with self._lock:
+            if self._owner == os.getpid() or self._stop.is_set():
+                return
+            if self._owner:  # forked (gunicorn --preload): the parent's threads are not here
+                self._queue, self._scheduled = queue.Queue(), {}
+            self._owner = os.getpid()
+            self._threads = [
+                threading.Thread(target=self._serve, name=f"batch-{n}", daemon=True)
+                for n in range(self.workers)
+            ]
+            threads = list(self._threads)
+        atexit.register(self.close)
+        for thread in threads:
+            thread.start()
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                batch_id = self._queue.get(timeout=self.poll_seconds)
+            except queue.Empty:
+                self._scan()
+                continue
+            if batch_id is None:
+                return
+            try:
+                self.drain(batch_id, self._stop)
+            except Exception:  # logged; the rows stay claimable and the next scan resumes them
+                log.exception("batch %s: a worker thread failed", batch_id)
+            finally:
+                with self._lock:
+                    self._scheduled[batch_id] -= 1
+                    if not self._scheduled[batch_id]:
+                        del self._scheduled[batch_id]
+
+    def _scan(self) -> None:
+        """Pick up batches left unfinished (by a restart, or by another process that died)."""
+        with self._lock:
+            if time.monotonic() - self._last_scan < self.poll_seconds:
+                return
+            self._last_scan = time.monotonic()
+        try:
+            unfinished = self.unfinished()
+        except SQLAlchemyError as error:  # the database is busy or gone: next scan
+            log.warning("unfinished batches not looked up: %s", error)
+            return
+        for batch_id in unfinished:
+            if self._stop.is_set():
+                return
+            self.submit(batch_id)

@@ -1,0 +1,105 @@
+"""Wiring: the repository, storage, renderer, converter and queue of one process."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from service.batch.queue import EmbeddedQueue, JobQueue, QueueUnavailable
+from service.batch.repository import SqlBatches
+from service.batch.settings import BatchSettings
+from service.batch.storage import FileStorage, Storage
+from service.batch.worker import Worker
+from service.errors import ConverterUnavailable
+from service.rendering import Renderer
+from service.rendering.pdf import Converter, LibreOfficePool, PoolConfig
+from service.store import Database
+
+log = logging.getLogger(__name__)
+
+
+class LazyConverter:
+    """Makes the converter on first use (a LibreOffice pool costs seconds to start)."""
+
+    def __init__(self, factory: Callable[[], Converter | None], *, owned: bool = True) -> None:
+        self.factory, self.owned = factory, owned
+        self._converter: Converter | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self) -> Converter:
+        with self._lock:
+            if self._converter is None:
+                self._converter = self.factory()
+            if self._converter is None:
+                raise ConverterUnavailable("PDF output is disabled on this service")
+            return self._converter
+
+    def close(self) -> None:
+        """Close the converter if this runtime made it (the web app's own is shared)."""
+        with self._lock:
+            converter, self._converter = self._converter, None
+        if converter is not None and self.owned:
+            converter.close()
+
+
+def libreoffice() -> Converter:
+    """The real converter, sized by the PDF_POOL_* variables."""
+    return LibreOfficePool(PoolConfig.from_env())
+
+
+@dataclass
+class BatchRuntime:
+    """Everything one process needs to take, run and serve batches."""
+
+    settings: BatchSettings
+    batches: SqlBatches
+    storage: Storage
+    worker: Worker
+    queue: JobQueue
+    converter: LazyConverter
+
+    def resume(self) -> list[str]:
+        """Queue every unfinished batch again (after a restart); their ids."""
+        unfinished = self.batches.unfinished()
+        for batch_id in unfinished:
+            try:
+                self.queue.submit(batch_id)
+            except QueueUnavailable as error:
+                log.error("batch %s not resumed, the queue is unavailable: %s", batch_id, error)
+        return unfinished
+
+    def close(self) -> None:
+        """Stop the queue's workers, then the converter."""
+        self.queue.close()
+        self.converter.close()
+
+
+def build_runtime(
+    settings: BatchSettings,
+    database: Database,
+    *,
+    renderer: Renderer | None = None,
+    converter: Callable[[], Converter | None] = libreoffice,
+    owns_converter: bool = True,
+    storage: Storage | None = None,
+    queue: Callable[[Worker, SqlBatches], JobQueue] | None = None,
+) -> BatchRuntime:
+    """The runtime; the queue is embedded unless `queue` makes another (Celery)."""
+    batches = SqlBatches(database)
+    lazy = LazyConverter(converter, owned=owns_converter)
+    worker = Worker(
+        batches,
+        storage or FileStorage(settings.storage_dir),
+        renderer or Renderer(settings.templates_dir),
+        lazy,
+        settings,
+    )
+    if queue is None:
+        jobs: JobQueue = EmbeddedQueue(
+            worker.drain, settings.workers, settings.poll_seconds, batches.unfinished
+        )
+    else:
+        jobs = queue(worker, batches)
+    return BatchRuntime(settings, batches, worker.storage, worker, jobs, lazy)
