@@ -20,6 +20,7 @@ from schemas.fields import (
     Text,
     TextList,
 )
+from service.batch.request import BatchRequestSchema
 from service.http.web.openapi_drafts import drafts_paths
 
 FINDING = {
@@ -224,8 +225,16 @@ def openapi_spec() -> dict[str, Any]:
     )
     for path, operations in drafts_paths().items():  # the web form's drafts API
         spec.path(path=path, operations=operations)
+    spec.components.schema("BatchRequest", schema=BatchRequestSchema)
+    for path, operations in batch_paths().items():
+        spec.path(path=path, operations=operations)
     description = spec.to_dict()
     description["security"] = [{"ApiKey": []}, {"Bearer": []}]  # every operation but the spec
+    for path, operations in description["paths"].items():
+        for operation in operations.values():
+            if path != "/api/v1/openapi.json":  # secured: may answer 401 and 429
+                for status in ("401", "429"):
+                    operation["responses"].setdefault(status, _error(_ERRORS[int(status)]))
     return description
 
 
@@ -245,3 +254,83 @@ def _error(description: str) -> dict[str, Any]:
         "description": description,
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
     }
+
+
+BATCH_STATUS = {
+    "type": "object",
+    "required": ["id", "status", "total"],
+    "properties": {
+        "id": {"type": "string"},
+        "status": {"type": "string", "enum": ["queued", "running", "done", "failed"]},
+        "total": {"type": "integer"},
+        "done": {"type": "integer"},
+        "failed": {"type": "integer"},
+        "eta_seconds": {"type": "number", "nullable": True},
+        "errors": {"type": "object"},
+        "urls": {"type": "object"},
+    },
+}
+
+
+def batch_paths() -> dict[str, dict[str, Any]]:
+    """The batch API (issue 5): submit, validate, follow, download."""
+    body = {
+        "required": True,
+        "content": {
+            "application/json": {"schema": {"$ref": "#/components/schemas/BatchRequest"}},
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["plan", "table"],
+                    "properties": {
+                        "plan": {"type": "string", "description": "the base plan's JSON"},
+                        "table": {
+                            "type": "string",
+                            "format": "binary",
+                            "description": ".xlsx, .csv or .json, one row per commune",
+                        },
+                        "formats": {"type": "string", "example": "docx,pdf"},
+                    },
+                }
+            },
+        },
+    }
+    key = {
+        "name": "Idempotency-Key",
+        "in": "header",
+        "required": False,
+        "schema": {"type": "string", "maxLength": 200},
+    }
+    batch_id = {"name": "batch_id", "in": "path", "required": True, "schema": {"type": "string"}}
+    status = {"application/json": {"schema": BATCH_STATUS}}
+    errors = {str(s): _error(d) for s, d in _ERRORS.items() if s in (400, 413, 415, 422, 503)}
+    binary = {"schema": {"type": "string", "format": "binary"}}
+    not_ready = _error("The batch has not finished yet (with Retry-After)")
+    return {
+        "/api/v1/batches": {"post": {
+            "summary": "One plan per commune: validate every row, then queue the batch",
+            "parameters": [key], "requestBody": body,
+            "responses": {"202": {"description": "Queued", "content": status}, **errors,
+                          "409": _error("Same Idempotency-Key, different body")},
+        }},
+        "/api/v1/batches/validate": {"post": {
+            "summary": "Validate a batch request; queue nothing", "requestBody": body,
+            "responses": {"200": {"description": "Valid", "content": {
+                "application/json": {"schema": {"type": "object"}}}}, **errors},
+        }},
+        "/api/v1/batches/{batch_id}": {"get": {
+            "summary": "Status, progress, per-row errors, ETA", "parameters": [batch_id],
+            "responses": {"200": {"description": "The batch", "content": status},
+                          "404": _error("No such batch in your unit")},
+        }},
+        "/api/v1/batches/{batch_id}/archive.zip": {"get": {
+            "summary": "Every commune's documents, named by commune", "parameters": [batch_id],
+            "responses": {"200": {"description": "ZIP", "content": {"application/zip": binary}},
+                          "404": _error("No such batch in your unit"), "409": not_ready},
+        }},
+        "/api/v1/batches/{batch_id}/merged.pdf": {"get": {
+            "summary": "One PDF with a bookmark per commune", "parameters": [batch_id],
+            "responses": {"200": {"description": "PDF", "content": {"application/pdf": binary}},
+                          "404": _error("No such batch, or no PDF asked for"), "409": not_ready},
+        }},
+    }  # fmt: skip
