@@ -93,3 +93,12 @@ def test_produce_gives_the_pdf_of_exactly_the_docx(pool: LibreOfficePool) -> Non
     pdf = produce(document, "pdf", Renderer(), pool)
     docx_words = Counter(pdfcheck.words("\n".join(printed_lines(Renderer().render_docx(document)))))
     assert _pdf_words(pdf) == docx_words
+
+
+def test_metadata_without_a_creation_date_keeps_or_drops_libreoffices(
+    pool: LibreOfficePool, golden_docx: dict[str, bytes]
+) -> None:
+    from service.rendering.pdf import PdfMetadata, set_metadata
+
+    pdf = set_metadata(pool.convert(golden_docx["cong-van-tl"]), PdfMetadata(title="T", author="A"))
+    assert pdfcheck.reader(pdf).metadata.title == "T"

@@ -6,7 +6,7 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
@@ -53,6 +53,14 @@ def page_count(pdf: bytes) -> int:
     return len(_reader(pdf).pages)
 
 
+def _original_created(original: Any) -> datetime | None:
+    """LibreOffice's creation date, or None when pypdf cannot parse it."""
+    try:
+        return original.creation_date if original is not None else None
+    except (ValueError, PyPdfError):  # a UTC machine gives `D:...Z'`, which pypdf refuses
+        return None
+
+
 def set_metadata(pdf: bytes, meta: PdfMetadata) -> bytes:
     """The PDF with its Info dictionary, and XMP packet if it has one, set to `meta`."""
     # An incremental update: LibreOffice's bytes stay as they are and a PDF/A stays
@@ -60,7 +68,7 @@ def set_metadata(pdf: bytes, meta: PdfMetadata) -> bytes:
     # Without `meta.created` the creation date LibreOffice wrote is kept.
     reader = _reader(pdf)
     original = reader.metadata
-    created = meta.created or (original.creation_date if original is not None else None)
+    created = meta.created or _original_created(original)
     created = created.replace(microsecond=0) if created is not None else None
     keywords = ", ".join(meta.keywords)
     writer = PdfWriter(reader, incremental=True)
