@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,6 +14,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+MIGRATION_LOCK_ID = 8_202_611  # any constant: the advisory lock all starting processes share
 DEFAULT_PATH = Path(__file__).resolve().parent.parent.parent / "var" / "plandoc.db"
 
 
@@ -43,12 +45,31 @@ class Database:
             session.close()
 
     def migrate(self) -> None:
-        """Bring the schema to the newest migration (idempotent, safe at every start)."""
+        """Bring the schema to the newest migration: idempotent, and safe when several
+        processes start at once (gunicorn workers, Celery workers): one migrates, the
+        others wait for it and then find nothing to do."""
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
-        with self.engine.begin() as connection:
+        with self._migration_lock(), self.engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_ID})")
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+        self.engine.dispose()  # no connection crosses a fork into a worker process
+
+    @contextmanager
+    def _migration_lock(self) -> Iterator[None]:
+        """An exclusive file lock beside a SQLite file (PostgreSQL locks in the database)."""
+        path = self.url.removeprefix("sqlite:///")
+        if not self.url.startswith("sqlite:///") or path == ":memory:":
+            yield
+            return
+        with open(f"{path}.migrate.lock", "a+") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
 
     def dispose(self) -> None:
         """Close every pooled connection."""

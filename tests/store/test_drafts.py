@@ -132,3 +132,16 @@ def test_full_disk_is_a_storage_error_and_the_draft_survives(tmp_path: Path) -> 
         drafts.save("xa-a", created.id, minimal_plan(closing="x" * 200_000))
     assert "full" in str(caught.value)
     assert drafts.get("xa-a", created.id).data == minimal_plan()
+
+
+def test_processes_starting_together_migrate_once(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'together.db'}"
+    code = f"from service.store import Database; Database({url!r}).migrate()"
+    starts = [subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE)
+              for _ in range(6)]  # fmt: skip
+    errors = [process.communicate(timeout=60)[1] for process in starts]
+    assert [process.returncode for process in starts] == [0] * 6, errors
+    SqlDrafts(Database(url)).create("xa-a", "Sau khi khởi động", minimal_plan())
