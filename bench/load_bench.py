@@ -76,15 +76,17 @@ def _start_server(port: int, workdir: Path) -> subprocess.Popen[bytes]:
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and server.poll() is None:
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            connection.request("GET", "/api/v1/openapi.json")
+            if connection.getresponse().status == 200:  # a worker answers, not just the socket
                 return server
         except OSError:
             time.sleep(0.2)
     server.kill()
-    raise RuntimeError("gunicorn did not start")
+    raise RuntimeError(f"gunicorn did not start (exit status {server.poll()})")
 
 
 def _client(port: int, path: str, body: bytes, stop: float, out: list[tuple[int, float]]) -> None:
