@@ -8,24 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from service.vietnamese import roman
+
 from .ooxml import Element, attr, child, int_attr, w
 from .resolve import Props, parse_ppr
 
-_ROMAN = (
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-)
 _SUFFIXES = {"tab": "\t", "space": " ", "nothing": ""}
 
 
@@ -161,8 +148,4 @@ def _format(value: int, fmt: str) -> str:
 
 
 def _roman(value: int) -> str:
-    out = []
-    for amount, numeral in _ROMAN:
-        count, value = divmod(value, amount)
-        out.append(numeral * count)
-    return "".join(out)
+    return roman(value) if value > 0 else str(value)  # Word may start a list at 0

@@ -22,11 +22,8 @@ pytestmark = pytest.mark.postgres  # fails, not skips, without the server: setup
 
 @pytest.fixture(scope="module")
 def database() -> Iterator[Database]:
-    with postgres.server() as url:
-        database = Database(url)
-        database.migrate()
+    with postgres.migrated_database() as database:
         yield database
-        database.dispose()
 
 
 def test_concurrent_claims_on_postgresql(database: Database, plan: dict[str, Any]) -> None:

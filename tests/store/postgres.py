@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from service.store import Database
+
 BIN = Path("/usr/lib/postgresql/15/bin")
 
 
@@ -50,3 +52,15 @@ def server() -> Iterator[str]:
     finally:
         run(str(BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop")
         shutil.rmtree(root, ignore_errors=True)
+
+
+@contextmanager
+def migrated_database() -> Iterator[Database]:
+    """A fresh server with the schema at its newest migration, as a Database."""
+    with server() as url:
+        database = Database(url)
+        database.migrate()
+        try:
+            yield database
+        finally:
+            database.dispose()

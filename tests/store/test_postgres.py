@@ -18,12 +18,9 @@ pytestmark = pytest.mark.postgres  # fails, not skips, without the server: setup
 
 @pytest.fixture(scope="module")
 def database() -> Iterator[Database]:
-    with postgres.server() as url:
-        database = Database(url)
-        database.migrate()
+    with postgres.migrated_database() as database:
         database.migrate()  # idempotent there too
         yield database
-        database.dispose()
 
 
 def test_drafts_on_postgresql(database: Database) -> None:
