@@ -33,7 +33,8 @@ DEFAULTS: dict[str, Any] = {
     "DATABASE_URL": None,  # None: the embedded SQLite file var/plandoc.db
     "DEFAULT_UNIT": "default",  # the unit of every request until accounts exist (issue 7)
     "RATE_LIMIT_PER_MINUTE": 600,  # write requests per client per minute; 0 turns it off
-    "AUTH_REQUIRED": True,  # every /api call and page needs an API key or a login
+    "AUTH_REQUIRED": True,  # every /api call and page needs an API key or a login...
+    "PUBLIC_RENDERING": True,  # ...but rendering and checking, which hold no unit's data
     "INSTANCE_DIR": None,  # the session key's folder; None: beside the SQLite file, else var/
     "SESSION_COOKIE_SECURE": False,  # set True behind HTTPS
     "MAX_UPLOAD_LENGTH": 20 * 1024 * 1024,  # a Word file to check may carry images

@@ -14,6 +14,9 @@ from service.http.errors import RequestRejected
 from service.store.database import DEFAULT_PATH
 
 PUBLIC_PREFIXES = ("/api/v1/openapi.json", "/api/docs", "/static/", "/login", "/setup")
+# Stateless rendering reads and writes no unit's data: public by default (rate-limited),
+# closed with PLANDOC_PUBLIC_RENDERING=false. Drafts and batches always need a key or login.
+RENDERING_PATHS = ("/api/v1/documents", "/api/v1/documents/validate", "/api/v1/check")
 UNSAFE = ("POST", "PUT", "PATCH", "DELETE")
 
 
@@ -67,7 +70,10 @@ def identify() -> Response | None:
         if request.method in UNSAFE and not _csrf_ok():
             raise RequestRejected(403, {"_schema": [code("csrf")]})
         return None
-    if current_app.config["AUTH_REQUIRED"] and not request.path.startswith(PUBLIC_PREFIXES):
+    public = request.path.startswith(PUBLIC_PREFIXES) or (
+        current_app.config["PUBLIC_RENDERING"] and request.path in RENDERING_PATHS
+    )
+    if current_app.config["AUTH_REQUIRED"] and not public:
         if request.path.startswith("/api/"):
             raise Unauthenticated()
         return redirect(url_for("account.login", next=request.full_path.rstrip("?")))

@@ -21,6 +21,7 @@ from schemas.fields import (
     TextList,
 )
 from service.batch.request import BatchRequestSchema
+from service.http.auth import RENDERING_PATHS
 from service.http.web.openapi_drafts import drafts_paths
 
 FINDING = {
@@ -230,6 +231,9 @@ def openapi_spec() -> dict[str, Any]:
         spec.path(path=path, operations=operations)
     description = spec.to_dict()
     description["security"] = [{"ApiKey": []}, {"Bearer": []}]  # every operation but the spec
+    for path in RENDERING_PATHS:  # public by default: a key is optional there
+        for operation in description["paths"][path].values():
+            operation["security"] = [{}, {"ApiKey": []}, {"Bearer": []}]
     for path, operations in description["paths"].items():
         for operation in operations.values():
             if path != "/api/v1/openapi.json":  # secured: may answer 401 and 429

@@ -21,30 +21,40 @@ def secured(tmp_path: Path) -> Flask:
 
 def test_api_needs_a_key_when_auth_is_required(secured: Flask) -> None:
     client = secured.test_client()
-    response = client.post("/api/v1/documents/validate", json=minimal_plan())
+    response = client.get("/api/v1/drafts")
     assert response.status_code == 401 and "Bearer" in response.headers["WWW-Authenticate"]
+    assert client.post("/api/v1/batches/validate", json={}).status_code == 401
     assert client.get("/api/v1/openapi.json").status_code == 200  # the description is public
+
+
+def test_stateless_rendering_is_public_unless_closed(secured: Flask, tmp_path: Path) -> None:
+    client = secured.test_client()
+    assert client.post("/api/v1/documents/validate", json=minimal_plan()).status_code == 200
+    assert client.post("/api/v1/documents", json=minimal_plan()).status_code == 200
+    closed = create_app({"TESTING": True, "AUTH_REQUIRED": True, "PUBLIC_RENDERING": False,
+                         "DATABASE_URL": f"sqlite:///{tmp_path / 'c.db'}"})  # fmt: skip
+    for path in ("/api/v1/documents", "/api/v1/documents/validate"):
+        assert closed.test_client().post(path, json=minimal_plan()).status_code == 401
 
 
 def test_valid_key_passes_revoked_or_forged_key_does_not(secured: Flask) -> None:
     accounts: Accounts = secured.extensions["accounts"]
     record, key = accounts.create_key("huyen-dinh-hoa", "một cửa")
     client = secured.test_client()
-    ok = client.post(
-        "/api/v1/documents/validate",
-        json=minimal_plan(),
-        headers={"Authorization": f"Bearer {key}"},
-    )
+    ok = client.get("/api/v1/drafts", headers={"Authorization": f"Bearer {key}"})
     assert ok.status_code == 200
-    forged = client.post(
-        "/api/v1/documents/validate", json=minimal_plan(), headers={"X-API-Key": key[:-2] + "zz"}
-    )
+    forged = client.get("/api/v1/drafts", headers={"X-API-Key": key[:-2] + "zz"})
     assert forged.status_code == 401
     accounts.revoke_key(record.id)
-    revoked = client.post(
-        "/api/v1/documents/validate", json=minimal_plan(), headers={"X-API-Key": key}
-    )
+    revoked = client.get("/api/v1/drafts", headers={"X-API-Key": key})
     assert revoked.status_code == 401
+    # a key that is sent must be valid, even where none is needed
+    assert (
+        client.post(
+            "/api/v1/documents/validate", json=minimal_plan(), headers={"X-API-Key": key}
+        ).status_code
+        == 401
+    )
 
 
 def test_session_writes_need_the_csrf_token(secured: Flask) -> None:
