@@ -78,13 +78,15 @@ def _start_server(port: int, workdir: Path) -> subprocess.Popen[bytes]:
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and server.poll() is None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
         try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
             connection.request("GET", "/api/v1/openapi.json")
             if connection.getresponse().status == 200:  # a worker answers, not just the socket
                 return server
         except OSError:
             time.sleep(0.2)
+        finally:
+            connection.close()
     server.kill()
     raise RuntimeError(f"gunicorn did not start (exit status {server.poll()})")
 

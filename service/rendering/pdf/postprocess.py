@@ -13,6 +13,7 @@ from pypdf.errors import PyPdfError
 
 from service.errors import ConversionError
 
+from .streaming import StreamingMerger
 from .xmp import XmpFields, xmp_packet
 
 
@@ -98,20 +99,14 @@ def set_metadata(pdf: bytes, meta: PdfMetadata) -> bytes:
 
 def merge_to(parts: Iterable[tuple[str, bytes]], out: BinaryIO) -> int:
     """Write the parts as one PDF to `out`, an outline entry per part; returns the page count."""
-    # Parts may come from a generator: each is parsed and appended in turn, so only the
-    # writer's copy of the pages stays in memory, never all the inputs at once.
-    writer = PdfWriter()
-    pages = 0
+    # Parts may come from a generator and each is copied to `out` object by object
+    # (streaming.py): memory stays flat however many parts there are.
+    merger = StreamingMerger(out)
     for title, pdf in parts:
-        reader = _reader(pdf)
-        writer.append(reader, import_outline=False)
-        writer.add_outline_item(title=title, page_number=pages)
-        pages += len(reader.pages)
-    if pages == 0:
+        merger.add(title, _reader(pdf))
+    if not merger.pages:
         raise ConversionError("nothing to merge")
-    writer.page_mode = "/UseOutlines"
-    writer.write(out)
-    return pages
+    return merger.finish()
 
 
 def merge(parts: list[tuple[str, bytes]]) -> bytes:
