@@ -8,6 +8,7 @@ SYSTEM_PACKAGES=(
   libreoffice-writer-nogui   # DOCX -> PDF (issue 3)
   fonts-liberation2          # Times New Roman metrics with every Vietnamese glyph
   poppler-utils              # pdftoppm: page images for previews and screenshots
+  qpdf                       # tests check the structure of merged PDFs with qpdf --check
   python3-uno                # LibreOffice's UNO for Debian's /usr/bin/python3: the PDF pool's workers
   chromium                   # the web form's browser tests: Playwright drives Debian's Chromium
   postgresql                 # tests prove the PostgreSQL option (SQLite stays the default)

@@ -141,3 +141,17 @@ def test_merging_memory_does_not_grow_with_the_number_of_parts(
     # pypdf's PdfWriter grew ~384 kB a 10-page part here (8 MB -> 77 MB); the streaming
     # merge keeps 8 bytes an object and a few for each page and bookmark.
     assert (large - small) / 180 < 40_000, (small, large)
+
+
+def test_merged_pdf_passes_qpdfs_structural_check(
+    golden_pdf: dict[str, bytes], tmp_path: Path
+) -> None:
+    import subprocess
+
+    from service.rendering.pdf import merge
+
+    merged = tmp_path / "merged.pdf"
+    merged.write_bytes(merge([(f"Xã {name}", pdf) for name, pdf in golden_pdf.items()]))
+    check = subprocess.run(["qpdf", "--check", str(merged)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr  # 0: no errors, no warnings
+    assert "No syntax or stream encoding errors" in check.stdout
