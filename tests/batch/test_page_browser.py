@@ -4,20 +4,18 @@ progress bar, download; and the rows' errors by spreadsheet line."""
 from __future__ import annotations
 
 import json
-import logging
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
-from werkzeug.serving import make_server
 
 from service.http import create_app
 from service.rendering.pdf import FakeConverter
 from tests.batch.communes import check_archive, commune_rows
 from tests.batch.test_api import xlsx
+from tests.serving import serve
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 CHROMIUM = "/usr/bin/chromium"
@@ -34,16 +32,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "PDF_CONVERTER": FakeConverter(pages=2), "RATE_LIMIT_PER_MINUTE": 0, "AUTH_REQUIRED": False,
         "BATCH_POLL_SECONDS": 0.2,
     })  # fmt: skip
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
     try:
-        yield f"http://127.0.0.1:{httpd.server_port}"
+        with serve(app) as url:
+            yield url
     finally:
-        httpd.shutdown()
-        thread.join(10)
-        httpd.server_close()
         app.extensions["batches"].close()
         app.extensions["database"].dispose()
 

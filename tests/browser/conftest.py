@@ -7,17 +7,15 @@ test. Playwright's own browser download is not used: /usr/bin/chromium comes fro
 
 from __future__ import annotations
 
-import logging
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
-from werkzeug.serving import make_server
 
 from service.http import create_app
 from service.rendering.pdf import LibreOfficePool, PoolConfig
+from tests.serving import serve
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -47,16 +45,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             "RATE_LIMIT_PER_MINUTE": 0,
         }
     )
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
     try:
-        yield f"http://127.0.0.1:{httpd.server_port}"
+        with serve(app) as url:
+            yield url
     finally:
-        httpd.shutdown()
-        thread.join(10)
-        httpd.server_close()
         converter.close()
         app.extensions["database"].dispose()
 
