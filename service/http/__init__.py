@@ -11,7 +11,6 @@ from flask import Flask
 from service.http import (
     api,
     auth,
-    batch_page,
     batches_api,
     check_api,
     docs,
@@ -71,7 +70,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(docs.bp)
     web.init_app(app)  # the officers' pages, at /
     batches_api.init_app(app)  # issue 5; resumes unfinished batches
-    app.register_blueprint(batch_page.bp)
     errors.register(app)
     security.register(app)
     auth.register(app)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from service.http.web import accounts, check_page, i18n, pages, preview
+from service.http.web import accounts, batch_page, check_page, i18n, pages, preview
 
 
 def init_app(app: Flask) -> None:
@@ -14,4 +14,5 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(pages.bp)
     app.register_blueprint(accounts.bp)
     app.register_blueprint(check_page.bp)
+    app.register_blueprint(batch_page.bp)
     app.register_blueprint(preview.bp)
