@@ -43,6 +43,10 @@ class AccountError(ServiceError):
     """An account or key could not be created (name taken, password too short)."""
 
 
+class UnreadableDocumentError(ServiceError):
+    """The upload is not a DOCX the checker can open (not a zip, a .doc, damaged XML)."""
+
+
 class ConversionError(ServiceError):
     """DOCX to PDF conversion failed."""
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
+from service.errors import UnreadableDocumentError
+
 from . import spec
 from .anatomy import dissect
 from .catalog import RULE_IDS
 from .extract import build
 from .messages import DEFAULT_LOCALE, LOCALES, check_locale, render, t
-from .package import UnreadableDocumentError, open_package
+from .package import open_package
 from .pages import assign_pages
 from .report import Finding, Issue, Report, Where
 from .rules import CHECKS, severity

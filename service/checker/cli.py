@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from service.checker import KINDS, LOCALES, check
-from service.checker.package import UnreadableDocumentError
+from service.errors import UnreadableDocumentError
 
 OK, FOUND_ERRORS, UNREADABLE = 0, 1, 2
 

@@ -13,17 +13,13 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.part import Part
 from lxml import etree
 
-from service.errors import ServiceError
+from service.errors import UnreadableDocumentError
 
 from .ooxml import Element, ns
 
 _STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 # An upload whose parts inflate beyond this is refused before any XML is parsed.
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
-
-
-class UnreadableDocumentError(ServiceError):
-    """The upload is not a DOCX the checker can open (not a zip, a .doc, damaged XML)."""
 
 
 @dataclass(frozen=True)

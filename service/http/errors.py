@@ -11,7 +11,6 @@ from werkzeug.exceptions import HTTPException
 
 from schemas import InvalidDocument
 from schemas.messages import code
-from service.checker.package import UnreadableDocumentError
 from service.errors import (
     Conflict,
     ConversionError,
@@ -20,6 +19,7 @@ from service.errors import (
     NotFound,
     ServiceError,
     StorageError,
+    UnreadableDocumentError,
 )
 from service.http.locale import localized
 
@@ -44,11 +44,13 @@ class RequestRejected(Exception):
 
 def error_response(status: int, errors: dict[str, list[str]], **headers: str) -> Response:
     """The one error shape, messages in the request's language."""
+    texts = localized(errors)
+    first = next(iter(texts.values()), [])
     body: dict[str, Any] = {
         "code": status,
         "status": HTTPStatus(status).phrase,
-        "message": next(iter(next(iter(localized(errors).values()), [])), ""),
-        "errors": localized(errors),
+        "message": first[0] if first else "",
+        "errors": texts,
     }
     response = jsonify(body)
     response.status_code = status
