@@ -90,14 +90,17 @@ class BoundedList(fields.List[Any]):
         inner: fields.Field[Any],
         max_items: int = MAX_LIST,
         too_many: str = "too_many",
+        min_items: int = 0,
         **kw: Any,
     ):
         super().__init__(inner, **kw)
-        self.max_items, self.too_many = max_items, too_many
+        self.max_items, self.too_many, self.min_items = max_items, too_many, min_items
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
         if isinstance(value, list) and len(value) > self.max_items:
             raise ValidationError(code(self.too_many, self.max_items))
+        if isinstance(value, list) and len(value) < self.min_items:
+            raise ValidationError(code("too_few", self.min_items))
         return tuple(super()._deserialize(value, attr, data, **kwargs))
 
 

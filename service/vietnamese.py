@@ -182,11 +182,11 @@ def letter(n: int) -> str:
 
 
 def document_number(number: str | None) -> str:
-    """The number after `Số: `: leading zero below 10 (`05`); blank (6 spaces in all) if unknown."""
+    """The number after `Số: ` as given, a lone digit with its leading zero (`5` → `05`);
+    blank (6 spaces in all) if unknown."""
     if number is None or number == "":
         return BLANK[1:]
-    value = int(number)
-    return f"{value:02d}" if value < 10 else str(value)
+    return f"0{number}" if len(number) == 1 else number  # `0129` stays as the office gave it
 
 
 def plan_symbol(type_abbreviation: str, issuer_abbreviation: str) -> str:
@@ -223,3 +223,11 @@ def lowercase_first(text: str) -> str:
     if len(first) > 1 and first.isupper():
         return text
     return text[:1].lower() + text[1:]
+
+
+def capitals(text: str) -> str:
+    """Decree 30's CAPITALS for headings and appendix titles, keeping what the author
+    already typed in capitals as typed (`HẠ TẦNG 5G, IoT` keeps its `IoT`)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    lower = sum(1 for ch in letters if ch.islower())
+    return text if letters and lower * 4 <= len(letters) else text.upper()

@@ -8,10 +8,10 @@ from typing import Any
 from schemas import InvalidDocument, load_document
 from schemas.messages import code
 from service.cascade import HEADER_FIELDS, cascade
+from service.documents.registry import all_kinds
 from service.store.drafts import Draft, Drafts
 
 MAX_NAME = 300  # the drafts table's name column
-TYPE_NAMES = {"ke_hoach": "Kế hoạch", "cong_van": "Công văn"}
 COPY_SUFFIX = " (bản sao)"
 
 
@@ -52,8 +52,9 @@ def default_name(data: dict[str, Any]) -> str:
     title = title_of(data)
     if title:
         return title[:MAX_NAME]
+    names = {kind.code: kind.name for kind in all_kinds()}
     kind = data.get("type")
-    return f"{TYPE_NAMES.get(kind, 'Văn bản') if isinstance(kind, str) else 'Văn bản'} mới"
+    return f"{names.get(kind, 'Văn bản') if isinstance(kind, str) else 'Văn bản'} mới"
 
 
 def copy_name(name: str) -> str:
