@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from babel.numbers import format_decimal
 
@@ -163,6 +164,7 @@ def format_quantity(value: Decimal | int | float, unit: str | None) -> str:
     return f"{number} {unit}"
 
 
+@cache
 def roman(n: int) -> str:
     """Roman numeral for level-1 headings: 1 → I, 14 → XIV."""
     if n < 1:

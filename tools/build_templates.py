@@ -143,54 +143,28 @@ def signoff_table() -> str:
     return table((page.CLOSING_LEFT_MM, page.CLOSING_RIGHT_MM), [(para("Normal"), right)])
 
 
-# One styled paragraph per kind of text block (service/rendering/blocks.py).
-BLOCK_STYLES = {
-    "doc_type": "DocType",
-    "title": "Title",
-    "salutation": "Salutation",
-    "salutation_list": "SalutationList",
-    "addressee": "Addressee",
-    "authority": "Authority",
-    "decides": "Decides",
-    "basis": "LegalBasis",
-    "body": "BodyText",
-    "run_in": "BodyText",
-    "h1": "Heading1",
-    "h2": "Heading2",
-    "h3": "Heading3",
-    "h4": "Heading4",
-    "dash": "ListDash",
-    "plus": "ListPlus",
-    "appendix_label": "AppendixLabel",
-    "appendix_title": "AppendixTitle",
-    "appendix_subtitle": "AppendixSubtitle",
-    "reference": "AppendixReference",
-}
-
-
 def blocks_loop() -> str:
-    """The body: one template paragraph per block kind, each in its own style."""
-    out = [tag("{%p for b in blocks %}")]
-    keyword = "if"
-    for kind, style in BLOCK_STYLES.items():
-        out.append(tag(f'{{%p {keyword} b.kind == "{kind}" %}}'))
-        out.append(para(style, run("{{r b.runs }}")))
-        keyword = "elif"
-    out += [
-        tag('{%p elif b.kind == "title_rule" %}'),
-        rule_para("TitleRule", "b.rule"),
-        tag('{%p elif b.kind == "table" %}'),
-        para("Normal", run("{{p b.xml }}")),
-        tag('{%p elif b.kind == "closing_block" %}'),
-        closing_table(),
-        tag('{%p elif b.kind == "signoff" %}'),
-        signoff_table(),
-        tag('{%p elif b.kind == "section_break" %}'),
-        para("Normal", run("{% page b.page %}"), extra_ppr=section_properties()),
-        tag("{%p endif %}"),
-        tag("{%p endfor %}"),
-    ]
-    return "".join(out)
+    """The body: one paragraph per text block in the block's own style (the kinds and their
+    styles: service/rendering/wordml), the rules, tables, closing table and section breaks."""
+    return "".join(
+        [
+            tag("{%p for b in blocks %}"),
+            tag("{%p if b.style %}"),
+            para("{{ b.style }}", run("{{r b.runs }}")),
+            tag('{%p elif b.kind == "title_rule" %}'),
+            rule_para("TitleRule", "b.rule"),
+            tag('{%p elif b.kind == "table" %}'),
+            para("Normal", run("{{p b.xml }}")),
+            tag('{%p elif b.kind == "closing_block" %}'),
+            closing_table(),
+            tag('{%p elif b.kind == "signoff" %}'),
+            signoff_table(),
+            tag('{%p elif b.kind == "section_break" %}'),
+            para("Normal", run("{% page b.page %}"), extra_ppr=section_properties()),
+            tag("{%p endif %}"),
+            tag("{%p endfor %}"),
+        ]
+    )
 
 
 def document_xml() -> str:

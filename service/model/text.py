@@ -70,7 +70,8 @@ class Rich:
         v1.1: `3.1.` takes the italic of its heading)."""
         first = self.parts[0] if self.parts else Span("")
         if isinstance(first, Span):
-            return Rich((replace(first, text=f"{label} {first.text}"), *self.parts[1:]))
+            head = Span(f"{label} {first.text}", first.bold, first.italic, first.underline)
+            return Rich((head, *self.parts[1:]))
         return Rich((Span(f"{label} "), *self.parts))
 
     def then(self, other: Rich, separator: str = " ") -> Rich:

@@ -122,9 +122,10 @@ class CompiledTemplate:
                     source = patcher.patch_xml(_without_declaration(data))
                     source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
                     self._compiled[info.filename] = environment.from_string(source)
-                elif info.filename == FOOTNOTES_PART:
-                    self._footnotes = data.decode("utf-8")
                 elif info.filename != CORE_PART:
+                    if info.filename == FOOTNOTES_PART:
+                        self._footnotes = data.decode("utf-8")  # ours go in at render time
+                        continue
                     prefix.writestr(info.filename, data, zipfile.ZIP_DEFLATED)
         # The parts that never change are compressed once; each document appends its own.
         self._prefix = static.getvalue()
@@ -140,10 +141,10 @@ class CompiledTemplate:
                 CORE_PART, core_properties(context.get("properties", {})), zipfile.ZIP_DEFLATED
             )
             if self._footnotes is not None:
-                notes = self._footnotes.replace(
-                    "</w:footnotes>", str(context.get("footnotes", "")) + "</w:footnotes>"
-                )
-                package.writestr(FOOTNOTES_PART, notes.encode("utf-8"), zipfile.ZIP_DEFLATED)
+                ours = str(context.get("footnotes", ""))
+                notes = self._footnotes.replace("</w:footnotes>", ours + "</w:footnotes>")
+                method = zipfile.ZIP_DEFLATED if ours else zipfile.ZIP_STORED  # tiny without ours
+                package.writestr(FOOTNOTES_PART, notes.encode("utf-8"), method)
         return output.getvalue()
 
     def _render_part(self, name: str, context: dict[str, Any]) -> bytes:
@@ -193,9 +194,15 @@ def _without_declaration(data: bytes) -> str:
 
 
 def render_naive(path: Path, context: dict[str, Any]) -> bytes:
-    """The baseline: a fresh docxtpl template loaded, rendered and saved per document."""
+    """The baseline: a fresh docxtpl template loaded, rendered and saved per document (the
+    footnotes put into their part as `CompiledTemplate` does, so both make the same file)."""
     template = PlanTemplate(str(path))
     template.render(context, jinja_environment(), autoescape=True)
+    for part in template.docx.part.package.parts:
+        if str(part.partname) == "/" + FOOTNOTES_PART:
+            notes = part.blob.decode("utf-8")
+            tail = str(context.get("footnotes", "")) + "</w:footnotes>"
+            part._blob = notes.replace("</w:footnotes>", tail).encode("utf-8")
     output = io.BytesIO()
     template.save(output)
     return output.getvalue()

@@ -8,7 +8,6 @@ paragraph, item or table between them does not break the count (contract v1.1 §
 from __future__ import annotations
 
 import enum
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -65,17 +64,17 @@ class Labels:
         """The scheme of the children of a node labelled `label` with this scheme."""
         if numbering is Numbering.DECIMAL and self.scheme in (Scheme.ARABIC, Scheme.DECIMAL):
             return Labels(Scheme.DECIMAL, label.rstrip("."))
-        following = {
-            Scheme.ROMAN: Scheme.ARABIC,
-            Scheme.ARABIC: Scheme.LETTER,
-            Scheme.DECIMAL: Scheme.LETTER,
-            Scheme.LETTER: Scheme.DASH,
-            Scheme.DASH: Scheme.DASH,
-        }
-        return Labels(following[self.scheme])
+        return _FOLLOWING[self.scheme]
 
 
 TOP = Labels(Scheme.ROMAN)
+_FOLLOWING = {
+    Scheme.ROMAN: Labels(Scheme.ARABIC),
+    Scheme.ARABIC: Labels(Scheme.LETTER),
+    Scheme.DECIMAL: Labels(Scheme.LETTER),
+    Scheme.LETTER: Labels(Scheme.DASH),
+    Scheme.DASH: Labels(Scheme.DASH),
+}
 _ENTRY_LABELS = {Numbered: Labels(Scheme.ARABIC), Lettered: Labels(Scheme.LETTER)}
 
 
@@ -84,7 +83,7 @@ def content_blocks(
 ) -> Iterator[Block]:
     """Content in order, numbered: entries by their own kind, sections and assignments by
     `children`, sharing a count with the entries whose labels look the same."""
-    counts: Counter[Scheme] = Counter()
+    counts: dict[Scheme, int] = dict.fromkeys(Scheme, 0)
     for item in content[1:] if skip_first else content:
         if isinstance(item, Paragraph):
             yield Block(Kind.BODY, item.text)

@@ -8,7 +8,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from service.model import Orientation, Rich, Span
+from service.model import Orientation, Rich
 from service.rendering import page
 from service.rendering.blocks import Block, Kind
 from service.rendering.layout import Rule
@@ -17,7 +17,30 @@ from service.rendering.wordml.tables import table_xml
 
 RUN_IN_STYLE = "RunInHeading"
 NOTHING = Markup("")
-_PREFIX = {Kind.DASH: "- ", Kind.PLUS: "+ "}
+# The paragraph style of each kind of text block (templates/README.md lists them).
+STYLES = {
+    "doc_type": "DocType",
+    "title": "Title",
+    "salutation": "Salutation",
+    "salutation_list": "SalutationList",
+    "addressee": "Addressee",
+    "authority": "Authority",
+    "decides": "Decides",
+    "basis": "LegalBasis",
+    "body": "BodyText",
+    "run_in": "BodyText",
+    "h1": "Heading1",
+    "h2": "Heading2",
+    "h3": "Heading3",
+    "h4": "Heading4",
+    "dash": "ListDash",
+    "plus": "ListPlus",
+    "appendix_label": "AppendixLabel",
+    "appendix_title": "AppendixTitle",
+    "appendix_subtitle": "AppendixSubtitle",
+    "reference": "AppendixReference",
+}
+_PREFIX = {"dash": "- ", "plus": "+ "}
 
 
 @dataclass(frozen=True)
@@ -48,6 +71,7 @@ class WordBlock:
     """A block as the template prints it: its kind, its runs or table XML, its page."""
 
     kind: str
+    style: str = ""  # the paragraph style of a text block; empty for the other kinds
     runs: Markup = NOTHING
     xml: Markup = NOTHING
     page: PageSize | None = None  # for a section break: the section it ends
@@ -70,15 +94,17 @@ def docx_context(context: dict[str, Any]) -> dict[str, Any]:
 
 def _word_block(block: Block, notes: Notes, current: PageSize) -> WordBlock:
     kind = block.kind.value
-    if block.kind is Kind.TABLE:
+    if kind == "table":
         assert block.table is not None
         return WordBlock(kind, xml=Markup(table_xml(block.table, current.text_width_mm, notes)))
-    if block.kind is Kind.TITLE_RULE:
+    if kind == "title_rule":
         return WordBlock(kind, rule=block.rule)
-    text = block.text
-    if block.kind in _PREFIX:
-        text = Rich((Span(_PREFIX[block.kind]), *text.parts))
-    xml = ""
-    if block.kind is Kind.RUN_IN and block.heading is not None:
-        xml = runs(block.heading, notes, style=RUN_IN_STYLE) + runs(Rich.of(" "), notes)
-    return WordBlock(kind, runs=Markup(xml + runs(text, notes)))
+    xml = runs(block.text, notes)
+    if kind in _PREFIX:
+        xml = runs(Rich.of(_PREFIX[kind]), notes) + xml
+    elif kind == "run_in" and block.heading is not None:
+        xml = runs(block.heading, notes, style=RUN_IN_STYLE) + runs(_SPACE, notes) + xml
+    return WordBlock(kind, style=STYLES.get(kind, ""), runs=Markup(xml))
+
+
+_SPACE = Rich.of(" ")

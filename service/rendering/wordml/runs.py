@@ -42,6 +42,8 @@ def _flag(tag: str, value: bool | None, off: str = '"0"') -> str:
 
 def run_properties(span: Span, *, style: str | None = None, size: int | None = None) -> str:
     """The marks a span sets itself; the paragraph's style gives the rest."""
+    if style is None and size is None and span.plain:
+        return ""  # most spans: plain text in the paragraph's style
     props = (
         (f'<w:rStyle w:val="{style}"/>' if style else "")
         + _flag("b", span.bold)
@@ -58,7 +60,9 @@ def run_properties(span: Span, *, style: str | None = None, size: int | None = N
 
 def text_run(text: str, properties: str = "") -> str:
     """One run keeping its spaces; user text is escaped, never markup."""
-    return f'<w:r>{properties}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+    if "&" in text or "<" in text or ">" in text:
+        text = escape(text)
+    return f'<w:r>{properties}<w:t xml:space="preserve">{text}</w:t></w:r>'
 
 
 def runs(rich: Rich, notes: Notes, *, style: str | None = None, size: int | None = None) -> str:
