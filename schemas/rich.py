@@ -8,7 +8,7 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, post_load
 
 from schemas.encoding import legacy_encoding
-from schemas.fields import CODED, MAX_TEXT, Flag, Text, check_characters
+from schemas.fields import CODED, MAX_TEXT, Flag, check_characters, clean_text
 from schemas.messages import code
 from service import model
 from service.vietnamese import nfc
@@ -65,7 +65,6 @@ class RichText(fields.Field[Any]):
         super().__init__(**kwargs)
         self.max_length, self.footnotes = max_length, footnotes
         self.multiline, self.allow_empty = multiline, allow_empty
-        self._plain = Text(max_length=max_length, multiline=multiline)
         self._span_text = SpanText()
         self._span: TextSpanSchema | None = None
         self._note: FootnoteSpanSchema | None = None
@@ -74,7 +73,8 @@ class RichText(fields.Field[Any]):
         if isinstance(value, str):
             if self.allow_empty and not value.strip():
                 return model.Rich(())
-            return model.Rich.of(self._plain.deserialize(value))
+            text = clean_text(value, multiline=self.multiline, max_length=self.max_length)
+            return model.Rich((model.Span(text),))
         if not isinstance(value, list):
             raise self.make_error("invalid")
         if not value:

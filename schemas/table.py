@@ -93,7 +93,7 @@ class CellField(fields.Field[Any]):
             cell: model.Cell = self._object.load(value)
             return cell
         if isinstance(value, str | list):
-            return model.Cell(text=self._text.deserialize(value))
+            return model.Cell(text=self._text._deserialize(value, attr, data))
         raise self.make_error("invalid")
 
     def json_schema(self, resolve: Resolve) -> dict[str, Any]:
@@ -118,7 +118,7 @@ class RowField(fields.Field[Any]):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._cells = BoundedList(CellField(), max_items=MAX_COLUMNS)
+        self._cell = CellField()
         self._group: GroupRowSchema | None = None
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> model.Row:
@@ -128,11 +128,24 @@ class RowField(fields.Field[Any]):
             group: model.GroupRow = self._group.load(value)
             return group
         if isinstance(value, list):
-            if not value:
-                raise ValidationError(code("empty_row"))
-            cells: list[model.Cell] = self._cells.deserialize(value)  # type: ignore[assignment]
-            return tuple(cells)
+            return self._row(value)
         raise self.make_error("invalid")
+
+    def _row(self, value: list[Any]) -> tuple[model.Cell, ...]:
+        """Each cell loaded (thousands of rows: no list field around them), errors by index."""
+        if not value:
+            raise ValidationError(code("empty_row"))
+        if len(value) > MAX_COLUMNS:
+            raise ValidationError(code("too_many", MAX_COLUMNS))
+        cells, errors = [], {}
+        for index, item in enumerate(value):
+            try:
+                cells.append(self._cell._deserialize(item, None, None))
+            except ValidationError as error:
+                errors[index] = error.messages
+        if errors:
+            raise ValidationError(errors)
+        return tuple(cells)
 
     def json_schema(self, resolve: Resolve) -> dict[str, Any]:
         """OpenAPI: an array of cells, or a group row."""

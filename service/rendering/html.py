@@ -64,7 +64,7 @@ def table_html(table: Table, notes: _Notes) -> str:
     """A table with its column widths, header rows, group rows and merged cells."""
     total = sum(c.width for c in table.columns)
     cols = "".join(f'<col style="width:{100 * c.width / total:.2f}%">' for c in table.columns)
-    head = "".join(f"<th>{rich_html(c.title, notes)}</th>" for c in table.columns)
+    head = "".join(f"<th>{_cell_html(c.title, notes)}</th>" for c in table.columns)
     if any(c.group for c in table.columns):
         head = _grouped_head(table, notes)
     else:
@@ -97,14 +97,14 @@ def _grouped_head(table: Table, notes: _Notes) -> str:
     while i < len(columns):
         group = columns[i].group
         if not group:
-            top.append(f'<th rowspan="2">{rich_html(columns[i].title, notes)}</th>')
+            top.append(f'<th rowspan="2">{_cell_html(columns[i].title, notes)}</th>')
             i += 1
             continue
         j = i
         while j < len(columns) and columns[j].group == group:
-            bottom.append(f"<th>{rich_html(columns[j].title, notes)}</th>")
+            bottom.append(f"<th>{_cell_html(columns[j].title, notes)}</th>")
             j += 1
-        top.append(f'<th colspan="{j - i}">{escape(group, quote=False)}</th>')
+        top.append(f'<th colspan="{j - i}"><p>{escape(group, quote=False)}</p></th>')
         i = j
     return f"<tr>{''.join(top)}</tr><tr>{''.join(bottom)}</tr>"
 

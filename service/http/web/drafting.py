@@ -76,8 +76,9 @@ def cascade_draft(
     Errors in the parent are keyed `parent.<path>`; errors in the header by the path the
     field has in the new plan (`issuer.name`, `signer.title`), as the header form names them.
     """
-    if parent.get("type") != "ke_hoach":
-        raise InvalidDocument({"parent.type": [code("one_of", "ke_hoach")]})
+    cascading = [kind.code for kind in all_kinds() if kind.cascades]
+    if parent.get("type") not in cascading:
+        raise InvalidDocument({"parent.type": [code("one_of", ", ".join(cascading))]})
     try:
         parent_document = load_document(parent)
     except InvalidDocument as error:
