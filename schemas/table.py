@@ -177,17 +177,13 @@ class FontSize(fields.Integer):
 class TableSchema(Contract):
     """A table; rows must fill the columns, counting `colspan` and the `rowspan`s above."""
 
-    columns = BoundedList(nested(ColumnSchema), max_items=MAX_COLUMNS, required=True)
-    rows = BoundedList(RowField(), max_items=MAX_ROWS, required=True)
+    columns = BoundedList(nested(ColumnSchema), max_items=MAX_COLUMNS, min_items=1, required=True)
+    rows = BoundedList(RowField(), max_items=MAX_ROWS, min_items=1, required=True)
     font_size = FontSize()
 
     @validates_schema(skip_on_field_errors=True)
     def grid(self, data: dict[str, Any], **_: Any) -> None:
         columns, rows = data["columns"], data["rows"]
-        if not columns:
-            raise ValidationError(code("too_few", 1), "columns")
-        if not rows:
-            raise ValidationError(code("too_few", 1), "rows")
         shapes = [
             None if isinstance(row, model.GroupRow) else [(c.colspan, c.rowspan) for c in row]
             for row in rows

@@ -75,7 +75,8 @@ def _field_attributes(plugin: MarshmallowPlugin) -> Any:
         if isinstance(field, Choice):
             return {"enum": list(field.choices)}
         if isinstance(field, TextList | BoundedList):
-            return {"maxItems": field.max_items}
+            bounds = {"maxItems": field.max_items}
+            return bounds | ({"minItems": field.min_items} if field.min_items else {})
         if isinstance(field, DateText):
             return {"pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$", "example": "2023-04"}
         if isinstance(field, DocumentNumber):
