@@ -28,6 +28,7 @@ class PlanSchema(DocumentSchema, PlanBodySchema):
     """KẾ HOẠCH (`"type": "ke_hoach"`)."""
 
     type = Choice((Plan.type,), required=True)
+    addressees = TextList(max_items=MAX_RECIPIENTS, max_length=300)
 
     @post_load
     def make(self, data: dict[str, Any], **_: Any) -> Plan:

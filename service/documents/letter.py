@@ -10,7 +10,7 @@ from service.errors import PlanError
 from service.model import Closing, Document, Part
 from service.rendering.blocks import Block, Kind
 from service.rendering.outline import Labels, Scheme, content_blocks
-from service.rendering.parts import end_content, lines, list_line
+from service.rendering.parts import end_content, lines, salutation_blocks
 from service.vietnamese import letter_symbol
 
 
@@ -30,15 +30,7 @@ class Letter(Document):
 
 def letter_blocks(letter: Letter) -> list[Block]:
     """`Kính gửi:`, the body, its closing paragraph, `./.`, recipients and signature."""
-    names = [list_line(a) for a in letter.addressees]
-    if len(names) == 1:
-        salutation = [Block.of(Kind.SALUTATION, f"Kính gửi: {names[0]}.")]
-    else:
-        marks = [";"] * (len(names) - 1) + ["."]
-        salutation = [Block.of(Kind.SALUTATION_LIST, "Kính gửi:")] + [
-            Block.of(Kind.ADDRESSEE, f"- {name}{mark}")
-            for name, mark in zip(names, marks, strict=True)
-        ]
+    salutation = salutation_blocks(letter.addressees)
     body = list(content_blocks(letter.body.content, Labels(Scheme.ARABIC), 1))
     if letter.closing:
         body.append(Block(Kind.BODY, letter.closing))

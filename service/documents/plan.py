@@ -25,7 +25,13 @@ from service.model import (
 )
 from service.rendering.blocks import Block, Kind
 from service.rendering.outline import TOP, content_blocks
-from service.rendering.parts import basis_blocks, end_content, issuer_in_text, title_blocks
+from service.rendering.parts import (
+    basis_blocks,
+    end_content,
+    issuer_in_text,
+    salutation_blocks,
+    title_blocks,
+)
 from service.vietnamese import (
     capitals,
     format_quantity,
@@ -50,12 +56,14 @@ class Plan(Document, PlanBody):
     """A KẾ HOẠCH."""
 
     type: ClassVar[str] = "ke_hoach"
+    addressees: tuple[str, ...] = ()  # a plan sent to a council: `Kính gửi: ...` (extension)
 
 
 def plan_blocks(plan: Plan) -> list[Block]:
     """`KẾ HOẠCH`, the title, the body ending `./.`, the recipients and signature."""
     return [
         *title_blocks(TYPE_LINE, plan.title),
+        *salutation_blocks(plan.addressees),
         *body_blocks(plan, plan.title, issuer_in_text(plan)),
         Block(Kind.CLOSING_BLOCK),
     ]

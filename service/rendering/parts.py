@@ -33,6 +33,20 @@ def list_line(line: str) -> str:
     return line.rstrip(" ;.,")
 
 
+def salutation_blocks(addressees: tuple[str, ...]) -> list[Block]:
+    """`Kính gửi: X` on one line, as typed (the decree sets no mark after one addressee), or
+    `Kính gửi:` above `- X;` lines, the last ending `.`."""
+    if len(addressees) == 1:
+        return [Block.of(Kind.SALUTATION, f"Kính gửi: {' '.join(addressees[0].split())}")]
+    names = [list_line(a) for a in addressees]
+    if not names:
+        return []
+    marks = [";"] * (len(names) - 1) + ["."]
+    return [Block.of(Kind.SALUTATION_LIST, "Kính gửi:")] + [
+        Block.of(Kind.ADDRESSEE, f"- {name}{mark}") for name, mark in zip(names, marks, strict=True)
+    ]
+
+
 def title_blocks(type_line: str, title: str, reference: str | None = None) -> list[Block]:
     """`KẾ HOẠCH`, the title's lines, an optional `(Kèm theo ...)` line, the short rule."""
     title_lines = lines(title)
