@@ -71,7 +71,7 @@ class ContentField(fields.Field[Any]):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._blocks: dict[str, Schema] = {}
+        self._fields: dict[str, fields.Field[Any]] = {}
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
         if not isinstance(value, list):
@@ -98,10 +98,16 @@ class ContentField(fields.Field[Any]):
                 raise ValidationError(code("one_block_key", ", ".join(known)))
             raise ValidationError(code("unknown_block", ", ".join(BLOCKS)))
         kind = keys[0]
-        if kind not in self._blocks:
-            self._blocks[kind] = BLOCKS[kind]()
-        loaded: model.Content = self._blocks[kind].load(block)[kind]
-        return loaded
+        field = self._fields.get(kind)
+        if field is None:  # the block schema's own field: one declaration validates and documents
+            field = self._fields[kind] = BLOCKS[kind]().fields[kind]
+        try:
+            loaded: Any = field.deserialize(block[kind])
+        except ValidationError as error:
+            raise ValidationError({kind: error.messages}) from error
+        wrap = _WRAPPED.get(kind)
+        content: model.Content = wrap(loaded) if wrap is not None else loaded
+        return content
 
     def json_schema(self, resolve: Resolve) -> dict[str, Any]:
         """OpenAPI: an array of blocks, each one of the block kinds."""
@@ -200,29 +206,17 @@ class ParagraphBlock(Contract):
 
     paragraph = RichText(required=True)
 
-    @post_load
-    def make(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
-        return {"paragraph": model.Paragraph(data["paragraph"])}
-
 
 class DashBlock(Contract):
     """`{"dash": rich}`: a `- ` item."""
 
     dash = RichText(required=True)
 
-    @post_load
-    def make(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
-        return {"dash": model.Dash(data["dash"])}
-
 
 class PlusBlock(Contract):
     """`{"plus": rich}`: a `+ ` item, the level under a dash."""
 
     plus = RichText(required=True)
-
-    @post_load
-    def make(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
-        return {"plus": model.Plus(data["plus"])}
 
 
 class NumberedBlock(Contract):
@@ -255,6 +249,8 @@ class TableBlock(Contract):
     table = nested(TableSchema, required=True)
 
 
+# Text blocks load as rich text, then become their model block; the others load as models.
+_WRAPPED: dict[str, Any] = {"paragraph": model.Paragraph, "dash": model.Dash, "plus": model.Plus}
 BLOCKS: dict[str, type[Schema]] = {
     "paragraph": ParagraphBlock,
     "dash": DashBlock,
