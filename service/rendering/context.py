@@ -48,6 +48,10 @@ def build_context(document: Document) -> dict[str, Any]:
             "title": " ".join(document.title.split()),
             "author": " ".join(document.issuer.name.split()),
             "subject": f"{TYPE_NAMES[document.type]} {context_number(document)}",
+            # LibreOffice copies these into the PDF's Info and XMP (docs/pdf.md).
+            "keywords": keywords(
+                TYPE_NAMES[document.type], document.place, "Nghị định 30/2020/NĐ-CP"
+            ),
         },
     }
     if isinstance(document, Letter):
@@ -55,6 +59,13 @@ def build_context(document: Document) -> dict[str, Any]:
         context["addressee"] = _single_addressee(document)
         context["addressees"] = _addressee_lines(document)
     return context
+
+
+def keywords(*phrases: str) -> str:
+    """`Kế hoạch, TP. Bắc Kạn`, each phrase held together by no-break spaces."""
+    # LibreOffice splits a DOCX's keywords at every space, comma or semicolon and joins
+    # them with commas in the PDF; no-break spaces keep each phrase one keyword.
+    return ", ".join("\u00a0".join(phrase.split()) for phrase in phrases)
 
 
 def symbol(document: Document) -> str:

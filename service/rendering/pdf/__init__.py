@@ -2,11 +2,12 @@
 
 from .config import PoolConfig
 from .pool import LibreOfficePool
-from .port import Converter, FakeConverter
+from .port import Converted, Converter, FakeConverter, convert_counted
 from .postprocess import PdfMetadata, merge, merge_to, page_count, set_metadata
 from .stats import InstanceStats, PoolStats
 
 __all__ = [
+    "Converted",
     "Converter",
     "FakeConverter",
     "InstanceStats",
@@ -14,6 +15,7 @@ __all__ = [
     "PdfMetadata",
     "PoolConfig",
     "PoolStats",
+    "convert_counted",
     "merge",
     "merge_to",
     "page_count",

@@ -18,6 +18,7 @@ from typing import Any
 from service.errors import ConversionError, ConversionTimeout, ConverterUnavailable
 
 from .config import PoolConfig
+from .port import Converted
 
 WORKER_SCRIPT = Path(__file__).with_name("uno_worker.py")
 _names = itertools.count(1)
@@ -42,6 +43,7 @@ class LibreOfficeInstance:
             str(WORKER_SCRIPT),
             *("--soffice", config.soffice, "--profile", str(self.dir / "profile")),
             *("--pipe", self.name, "--start-timeout", str(config.start_timeout)),
+            *("--timezone", config.timezone),
         ]
         try:
             # A session of its own, so that one killpg reaches the worker, soffice and any child.
@@ -72,7 +74,7 @@ class LibreOfficeInstance:
         """The worker's pid, which is also the id of the instance's process group."""
         return self._proc.pid
 
-    def convert(self, docx: bytes, *, pdfa: bool, timeout: float) -> bytes:
+    def convert(self, docx: bytes, *, pdfa: bool, timeout: float) -> Converted:
         """Convert one document; on ConversionTimeout or InstanceLost the caller must kill()."""
         src, dst = self.dir / "in.docx", self.dir / "out.pdf"
         try:
@@ -98,7 +100,7 @@ class LibreOfficeInstance:
             raise ConversionError(f"LibreOffice wrote no PDF: {exc}") from exc
         if not pdf.startswith(b"%PDF-"):
             raise ConversionError("LibreOffice wrote something that is not a PDF")
-        return pdf
+        return Converted(pdf, int(reply["pages"]))
 
     def _read(self, timeout: float) -> dict[str, Any]:
         """The worker's next reply line, or ConversionTimeout after `timeout` seconds."""

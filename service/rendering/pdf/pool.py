@@ -20,6 +20,7 @@ from service.errors import ConversionError, ConversionTimeout, ConverterBusy, Co
 
 from .config import PoolConfig
 from .instance import InstanceLost, LibreOfficeInstance
+from .port import Converted
 from .stats import InstanceStats, PoolStats
 
 logger = logging.getLogger(__name__)
@@ -30,7 +31,7 @@ class _Job:
     docx: bytes
     pdfa: bool
     timeout: float
-    future: Future[bytes]
+    future: Future[Converted]
 
 
 class _Slot:
@@ -60,6 +61,12 @@ class LibreOfficePool:
 
     def convert(self, docx: bytes, *, pdfa: bool = False, timeout: float | None = None) -> bytes:
         """The PDF of `docx`; ConverterBusy at once when the queue is full (see Converter)."""
+        return self.convert_counted(docx, pdfa=pdfa, timeout=timeout).pdf
+
+    def convert_counted(
+        self, docx: bytes, *, pdfa: bool = False, timeout: float | None = None
+    ) -> Converted:
+        """The PDF of `docx` and its page count, which LibreOffice reports from its layout."""
         if not docx:
             raise ConversionError("an empty document cannot be converted")
         self._ensure_started()
@@ -174,7 +181,7 @@ class LibreOfficePool:
                 with slot.lock:
                     slot.busy = True
                     try:
-                        pdf = self._convert_on(slot, job)
+                        result = self._convert_on(slot, job)
                     finally:
                         slot.busy = False
             except ConversionError as exc:
@@ -187,12 +194,12 @@ class LibreOfficePool:
             else:
                 self._seconds = 0.8 * self._seconds + 0.2 * (time.monotonic() - began)
                 self._count("converted")
-                job.future.set_result(pdf)
+                job.future.set_result(result)
                 self._recycle_if_worn(slot)
         with slot.lock:
             self._drop(slot, graceful=True)
 
-    def _convert_on(self, slot: _Slot, job: _Job) -> bytes:
+    def _convert_on(self, slot: _Slot, job: _Job) -> Converted:
         """Convert on this slot's instance; a dead, hung or unstartable one gets one fresh retry."""
         for attempt in (1, 2):
             try:
