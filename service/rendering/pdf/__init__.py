@@ -1,5 +1,6 @@
 """DOCX -> PDF through a pool of warm LibreOffice instances, and pypdf post-processing."""
 
+from .cache import CacheStats, CachingConverter, uncached
 from .config import PoolConfig
 from .pool import LibreOfficePool
 from .port import Converted, Converter, FakeConverter, convert_counted
@@ -7,6 +8,8 @@ from .postprocess import PdfMetadata, merge, merge_to, page_count, set_metadata
 from .stats import InstanceStats, PoolStats
 
 __all__ = [
+    "CacheStats",
+    "CachingConverter",
     "Converted",
     "Converter",
     "FakeConverter",
@@ -20,4 +23,5 @@ __all__ = [
     "merge_to",
     "page_count",
     "set_metadata",
+    "uncached",
 ]

@@ -99,6 +99,18 @@ class LibreOfficePool:
         if failures:
             raise failures[0]
 
+    def start_in_background(self) -> None:
+        """Start every instance from a thread, so the first PDF finds them warm; failures
+        are logged, and the first conversion tries again."""
+
+        def start() -> None:
+            try:
+                self.start()
+            except ConverterUnavailable as exc:
+                logger.warning("PDF converters not started ahead: %s", exc)
+
+        threading.Thread(target=start, name="pdf-prestart", daemon=True).start()
+
     def stats(self) -> PoolStats:
         """A snapshot of the instances and counters."""
         running = [
