@@ -32,6 +32,7 @@ class _Job:
     pdfa: bool
     timeout: float
     future: Future[Converted]
+    destinations: bool = False
 
 
 class _Slot:
@@ -64,13 +65,20 @@ class LibreOfficePool:
         return self.convert_counted(docx, pdfa=pdfa, timeout=timeout).pdf
 
     def convert_counted(
-        self, docx: bytes, *, pdfa: bool = False, timeout: float | None = None
+        self,
+        docx: bytes,
+        *,
+        pdfa: bool = False,
+        timeout: float | None = None,
+        destinations: bool = False,
     ) -> Converted:
-        """The PDF of `docx` and its page count, which LibreOffice reports from its layout."""
+        """The PDF of `docx` and its page count; `destinations`: bookmarks as named
+        destinations (grouped.py finds where each joined document starts by them)."""
         if not docx:
             raise ConversionError("an empty document cannot be converted")
         self._ensure_started()
-        job = _Job(docx, pdfa, self.config.timeout if timeout is None else timeout, Future())
+        seconds = self.config.timeout if timeout is None else timeout
+        job = _Job(docx, pdfa, seconds, Future(), destinations)
         try:
             self._queue.put_nowait(job)
         except queue.Full:
@@ -218,7 +226,9 @@ class LibreOfficePool:
                 instance = self._instance(slot)
                 if self._closed:  # close() came while this instance was starting
                     raise ConverterUnavailable("the PDF converter pool closed")
-                return instance.convert(job.docx, pdfa=job.pdfa, timeout=job.timeout)
+                return instance.convert(
+                    job.docx, pdfa=job.pdfa, timeout=job.timeout, destinations=job.destinations
+                )
             except (ConversionTimeout, InstanceLost, ConverterUnavailable) as exc:
                 self._drop(slot, graceful=False)
                 if self._closed:

@@ -4,7 +4,8 @@
 # /usr/bin/python3 with python3-uno), not for the service's venv: it imports nothing
 # from the service. It starts soffice.bin with its own profile, listening on a named
 # pipe, prints {"event": "ready", "pid": <soffice pid>}, then answers one request a line:
-# {"op": "convert", "src": path, "dst": path, "pdfa": bool} with {"ok": true, "pages": int}
+# {"op": "convert", "src": path, "dst": path, "pdfa": bool, "destinations": bool} with
+# {"ok": true}
 # or {"ok": false, "error": str, "fatal": bool}. EOF or {"op": "quit"} ends it; so does
 # the death of its parent.
 
@@ -99,10 +100,10 @@ def connect(
             time.sleep(0.05)
 
 
-def convert(desktop: Any, src: str, dst: str, pdfa: bool) -> int:
+def convert(desktop: Any, src: str, dst: str, pdfa: bool, destinations: bool = False) -> None:
     """Load a DOCX hidden and read-only, export it as PDF (PDF/A-2b on demand), close it.
 
-    Returns the number of pages, from the layout the export has just completed.
+    With `destinations`, the document's bookmarks become named destinations in the PDF.
     """
     doc = desktop.loadComponentFromURL(
         Path(src).as_uri(),
@@ -123,13 +124,16 @@ def convert(desktop: Any, src: str, dst: str, pdfa: bool) -> int:
         # SelectPdfVersion 2 is PDF/A-2b; 0 is plain PDF 1.6.
         filter_data = uno.Any(
             "[]com.sun.star.beans.PropertyValue",
-            _props(SelectPdfVersion=2 if pdfa else 0, UseTaggedPDF=pdfa),
+            _props(
+                SelectPdfVersion=2 if pdfa else 0,
+                UseTaggedPDF=pdfa,
+                ExportBookmarksToPDFDestination=destinations,
+            ),
         )
         doc.storeToURL(
             Path(dst).as_uri(),
             _props(FilterName="writer_pdf_Export", FilterData=filter_data, Overwrite=True),
         )
-        return int(doc.CurrentController.PageCount)
     finally:
         doc.close(True)
 
@@ -150,7 +154,13 @@ def serve(desktop: Any, proc: subprocess.Popen[bytes], requests: TextIO, replies
         if request.get("op") == "quit":
             return
         try:
-            pages = convert(desktop, request["src"], request["dst"], bool(request.get("pdfa")))
+            convert(
+                desktop,
+                request["src"],
+                request["dst"],
+                bool(request.get("pdfa")),
+                bool(request.get("destinations")),
+            )
         except (UnoException, ValueError) as exc:
             message = f"{type(exc).__name__}: {getattr(exc, 'Message', '') or exc}"
             # A RuntimeException (DisposedException, "illegal object given!"...) is what the
@@ -160,7 +170,7 @@ def serve(desktop: Any, proc: subprocess.Popen[bytes], requests: TextIO, replies
             if fatal:
                 return
         else:
-            _reply(replies, ok=True, pages=pages)
+            _reply(replies, ok=True)
 
 
 def _reply(stream: TextIO, **fields: Any) -> None:
