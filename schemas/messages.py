@@ -70,6 +70,28 @@ MESSAGES: dict[str, str] = {
     "server_error": msg("Server error while producing the document; it has been logged."),
     "pdf_unavailable": msg("This server has no PDF converter yet; download the DOCX instead."),
     "unavailable": msg("The converter is busy; please retry in {arg} seconds."),
+    "precondition_failed": msg(
+        "The draft has changed since this version (ETag); fetch it again before writing."
+    ),
+    "precondition_required": msg(
+        "Say which version you change: send If-Match with the draft's ETag (or revision)."
+    ),
+    "and_more": msg("and {arg} more"),
+    "problem_bad_request": msg("Bad request"),
+    "problem_unauthenticated": msg("Authentication required"),
+    "problem_forbidden": msg("Forbidden"),
+    "problem_not_found": msg("Not found"),
+    "problem_method_not_allowed": msg("Method not allowed"),
+    "problem_conflict": msg("Conflict"),
+    "problem_precondition_failed": msg("Precondition failed"),
+    "problem_too_large": msg("Request too large"),
+    "problem_unsupported_media_type": msg("Unsupported media type"),
+    "problem_invalid": msg("The request breaks the contract"),
+    "problem_precondition_required": msg("Precondition required"),
+    "problem_rate_limited": msg("Too many requests"),
+    "problem_server_error": msg("Server error"),
+    "problem_unavailable": msg("Service unavailable"),
+    "problem_timeout": msg("Timed out"),
     # Batch generation (issue 5)
     "undeclared_field": msg("Neither a path of the plan contract nor a field declared in fields."),
     "no_such_path": msg("The path does not exist in the base plan (list positions count from 0)."),

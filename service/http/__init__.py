@@ -17,6 +17,7 @@ from service.http import (
     drafts_api,
     errors,
     limits,
+    locale,
     security,
     web,
 )
@@ -71,6 +72,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     web.init_app(app)  # the officers' pages, at /
     batches_api.init_app(app)  # issue 5; resumes unfinished batches
     errors.register(app)
+    locale.register(app)
     security.register(app)
     auth.register(app)
     limits.register(app)
