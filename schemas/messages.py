@@ -26,6 +26,7 @@ MESSAGES: dict[str, str] = {
     "not_list": msg("Must be a list."),
     "not_boolean": msg("Must be true or false."),
     "not_number": msg("Must be a number."),
+    "not_file": msg("Must be a file."),
     "number_out_of_range": msg("The number is out of the allowed range."),
     "empty": msg("May not be empty."),
     "too_long": msg("Too long: at most {arg} characters."),
@@ -53,6 +54,7 @@ MESSAGES: dict[str, str] = {
     ),
     "invalid_json": msg("The request body is not valid JSON."),
     "unsupported_media_type": msg("Only application/json is accepted."),
+    "unsupported_media_type_form": msg("Only multipart/form-data is accepted."),
     "body_too_large": msg("The request body is too large: at most {arg} bytes."),
     "invalid_format": msg("Unsupported format; choose one of: {arg}."),
     "not_found": msg("Not found."),
@@ -77,6 +79,7 @@ MESSAGES: dict[str, str] = {
         "Say which version you change: send If-Match with the draft's ETag (or revision)."
     ),
     "and_more": msg("and {arg} more"),
+    "invalid_cursor": msg("Not a cursor this service gave; start again from the first page."),
     "problem_bad_request": msg("Bad request"),
     "problem_unauthenticated": msg("Authentication required"),
     "problem_forbidden": msg("Forbidden"),

@@ -2,7 +2,7 @@
 
 ServiceError
 ├── PlanError            a plan breaks an invariant of the domain model
-├── NotFound, Conflict, PreconditionFailed, StorageError   the stores' refusals
+├── NotFound, Conflict, PreconditionFailed, IdempotencyMismatch, StorageError: stores refuse
 ├── RenderError          a template could not be rendered into a document
 │   └── TemplateNotFound the named DOCX template does not exist
 └── ConversionError      DOCX -> PDF failed (see service.rendering.pdf)
@@ -38,6 +38,10 @@ class Conflict(ServiceError):
 
 class PreconditionFailed(ServiceError):
     """A write whose `If-Match` names a version that is no longer the current one."""
+
+
+class IdempotencyMismatch(ServiceError):
+    """An Idempotency-Key sent again with another request than the first time."""
 
 
 class StorageError(ServiceError):

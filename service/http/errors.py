@@ -16,6 +16,7 @@ from service.errors import (
     ConversionError,
     ConversionTimeout,
     ConverterUnavailable,
+    IdempotencyMismatch,
     NotFound,
     PreconditionFailed,
     ServiceError,
@@ -155,6 +156,10 @@ def register(app: Flask) -> None:
     @app.errorhandler(PreconditionFailed)
     def stale(error: PreconditionFailed) -> Response:
         return error_response(412, {"If-Match": [code("precondition_failed")]})
+
+    @app.errorhandler(IdempotencyMismatch)
+    def key_reused(error: IdempotencyMismatch) -> Response:
+        return error_response(422, {"Idempotency-Key": [code("idempotency_mismatch")]})
 
     @app.errorhandler(StorageError)
     def storage(error: StorageError) -> Response:
