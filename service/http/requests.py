@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+from tempfile import SpooledTemporaryFile
 from typing import IO, Any, cast
 
 from flask import Request as FlaskRequest
@@ -15,6 +17,7 @@ from schemas.messages import code
 from service.http.errors import RequestRejected
 
 MAX_KEY = 200  # characters of an Idempotency-Key
+SPOOL_IN_MEMORY = 1024 * 1024  # a chunked body's bytes kept in memory before going to disk
 
 
 class BoundedStream(LimitedStream):
@@ -28,26 +31,31 @@ class BoundedStream(LimitedStream):
         if self._stream.read(1):
             raise RequestEntityTooLarge()
 
-    def readall(self) -> bytes:
-        """Everything up to the limit; 413 if the body goes on."""
-        data = super().readall()
-        if self.is_exhausted:
-            self.on_exhausted()
-        return data
-
 
 class Request(FlaskRequest):
-    """Flask's request, with chunked bodies bounded by `max_content_length` (werkzeug alone
-    stops reading at the limit and hands back a truncated body)."""
+    """Flask's request, with chunked bodies bounded by `max_content_length`: werkzeug alone
+    stops reading at the limit and hands back a truncated body (a 400 for JSON)."""
+
+    _spool: SpooledTemporaryFile[bytes] | None = None
 
     @cached_property
     def stream(self) -> IO[bytes]:
-        """The body stream, never longer than `max_content_length`."""
+        """The body; a chunked one is received whole first (memory, then disk past 1 MiB),
+        so that 413 comes before any parser has opened files for it."""
         limit = self.max_content_length
         chunked = self.content_length is None and "wsgi.input_terminated" in self.environ
-        if chunked and limit is not None:
-            return cast(IO[bytes], BoundedStream(self.environ["wsgi.input"], limit))
-        return get_input_stream(self.environ, max_content_length=limit)
+        if not chunked or limit is None:
+            return get_input_stream(self.environ, max_content_length=limit)
+        self._spool = SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY)  # noqa: SIM115 close()
+        shutil.copyfileobj(BoundedStream(self.environ["wsgi.input"], limit), self._spool)
+        self._spool.seek(0)
+        return cast(IO[bytes], self._spool)
+
+    def close(self) -> None:
+        """Close the uploaded files and the received chunked body."""
+        super().close()
+        if self._spool is not None:
+            self._spool.close()
 
 
 def json_body() -> Any:
