@@ -27,6 +27,8 @@ from schemas.plan import (
 from service import plan as model
 
 MAX_DEPTH = 40  # JSON nesting; the deepest real plan is about 12
+_HEAD_MODES = [m.value for m in model.SigningMode if m.needs_head]
+_OWN_MODES = [m.value for m in model.SigningMode if not m.needs_head]
 
 
 class IssuerSchema(Contract):
@@ -34,7 +36,7 @@ class IssuerSchema(Contract):
 
     name = Text(required=True, multiline=True, max_length=300)
     parent = Text(multiline=True, max_length=300)
-    abbreviation = Text(required=True, max_length=30)
+    abbreviation = Text(required=True, max_length=30, metadata={"pattern": r"^[^\s/]+$"})
     name_in_text = Text(max_length=300)
 
     @validates_schema
@@ -55,6 +57,12 @@ class SignerSchema(Contract):
     head = Text(max_length=200)
     title = Text(required=True, max_length=200)
     name = Text(required=True, max_length=200)
+    json_schema_extra = {  # for OpenAPI: the head's title exactly when the mode needs one
+        "anyOf": [
+            {"required": ["mode", "head"], "properties": {"mode": {"enum": _HEAD_MODES}}},
+            {"not": {"required": ["head"]}, "properties": {"mode": {"enum": _OWN_MODES}}},
+        ]
+    }
 
     @validates_schema
     def authority(self, data: dict[str, Any], **_: Any) -> None:

@@ -116,6 +116,13 @@ class TargetSchema(Contract):
     text = Text(required=True, max_length=MAX_TEXT)
     value = Quantity()
     unit = Text(max_length=50)
+    json_schema_extra = {  # for OpenAPI: a value exactly when the text has {value}
+        "anyOf": [
+            {"required": ["value"], "properties": {"text": {"pattern": r"\{value\}"}}},
+            {"not": {"required": ["value"]},
+             "properties": {"text": {"not": {"pattern": r"\{value\}"}}}},
+        ]
+    }  # fmt: skip
 
     @validates_schema
     def placeholder(self, data: dict[str, Any], **_: Any) -> None:

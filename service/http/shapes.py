@@ -4,12 +4,18 @@ response body is generated from them (requests are described by the schemas that
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields
-
-URL = fields.String(metadata={"format": "uri-reference"})
+from marshmallow import RAISE, Schema, fields
 
 
-class Problem(Schema):
+class Shape(Schema):
+    """An answer's shape: exactly these fields (`additionalProperties: false`), so that a
+    field added to an answer without its description fails the contract tests."""
+
+    class Meta:
+        unknown = RAISE
+
+
+class Problem(Shape):
     """An error (RFC 9457), with our `errors` by dotted path and our `code`."""
 
     type = fields.String(required=True, metadata={"example": "urn:plandoc:problem:invalid"})
@@ -29,13 +35,13 @@ class Problem(Schema):
     )
 
 
-class Valid(Schema):
+class Valid(Shape):
     """A request that passed every check."""
 
     valid = fields.Boolean(required=True)
 
 
-class DraftSummary(Schema):
+class DraftSummary(Shape):
     """A draft without its data."""
 
     id = fields.String(required=True, metadata={"pattern": "^[0-9a-f]{32}$"})
@@ -54,7 +60,7 @@ class Draft(DraftSummary):
     data = fields.Dict(required=True)
 
 
-class DraftPage(Schema):
+class DraftPage(Shape):
     """One page of a unit's drafts, newest first."""
 
     drafts = fields.List(fields.Nested(DraftSummary), required=True)
@@ -63,7 +69,7 @@ class DraftPage(Schema):
     )
 
 
-class BatchLinks(Schema):
+class BatchLinks(Shape):
     """Where to follow and fetch a batch."""
 
     self_ = fields.String(data_key="self", required=True)
@@ -71,7 +77,7 @@ class BatchLinks(Schema):
     merged_pdf = fields.String(metadata={"description": "Only when PDF was asked for"})
 
 
-class BatchSummary(Schema):
+class BatchSummary(Shape):
     """A batch as submitted."""
 
     id = fields.String(required=True)
@@ -81,7 +87,7 @@ class BatchSummary(Schema):
     urls = fields.Nested(BatchLinks, required=True)
 
 
-class BatchFailure(Schema):
+class BatchFailure(Shape):
     """A commune whose documents could not be made."""
 
     row = fields.Integer(required=True)
@@ -107,7 +113,7 @@ class BatchStatus(BatchSummary):
     failures = fields.List(fields.Nested(BatchFailure), required=True)
 
 
-class BatchRow(Schema):
+class BatchRow(Shape):
     """A valid row: its position and the commune's name."""
 
     row = fields.Integer(required=True)
@@ -121,7 +127,7 @@ class BatchValidation(Valid):
     rows = fields.List(fields.Nested(BatchRow), required=True)
 
 
-class Where(Schema):
+class Where(Shape):
     """Where a finding is."""
 
     part = fields.String(required=True, metadata={"description": "body, header, footer…"})
@@ -131,7 +137,7 @@ class Where(Schema):
     section = fields.Integer(required=True, allow_none=True)
 
 
-class Finding(Schema):
+class Finding(Shape):
     """One departure from Decree 30, explained."""
 
     rule = fields.String(required=True, metadata={"example": "date.leading_zero"})
@@ -143,7 +149,7 @@ class Finding(Schema):
     hint = fields.String(required=True)
 
 
-class Report(Schema):
+class Report(Shape):
     """Every finding of one check."""
 
     errors = fields.Integer(required=True)
@@ -156,13 +162,13 @@ class Report(Schema):
     paragraphs = fields.List(fields.String(), metadata={"description": "With `text=true`"})
 
 
-class Health(Schema):
+class Health(Shape):
     """The process answers."""
 
     status = fields.String(required=True, metadata={"example": "ok"})
 
 
-class PdfPool(Schema):
+class PdfPool(Shape):
     """The PDF converter's state."""
 
     enabled = fields.Boolean(required=True)

@@ -78,6 +78,7 @@ def build(app: Flask) -> dict[str, Any]:
             operation = _operation(app, described, view, rule, method, resolve)
             spec.path(view=view, app=app, operations={method.lower(): operation})
     document = spec.to_dict()
+    _schema_extras(plugin, document)
     _narrow_document_types(document)
     return document
 
@@ -169,6 +170,16 @@ def document_body(resolve: fields.Resolve) -> dict[str, Any]:
             "mapping": {kind: ref["$ref"] for kind, ref in refs.items()},
         },
     }
+
+
+def _schema_extras(plugin: MarshmallowPlugin, document: dict[str, Any]) -> None:
+    """What a schema's fields cannot say, the schema says in `json_schema_extra` (a dict
+    merged into its component), e.g. `anyOf` of required fields."""
+    components = document.get("components", {}).get("schemas", {})
+    for key, name in plugin.converter.refs.items():  # type: ignore[union-attr]
+        extra = getattr(key[0], "json_schema_extra", None)  # the key: (class, modifiers...)
+        if extra and name in components:
+            components[name].update(extra)
 
 
 def _narrow_document_types(document: dict[str, Any]) -> None:

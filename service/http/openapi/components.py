@@ -39,10 +39,11 @@ REQUEST_HEADERS: dict[str, dict[str, Any]] = {
     "If-Match": {
         "name": "If-Match",
         "in": "header",
-        "description": "The ETag of the version you change (or `*`); required unless the "
-        "body (PUT) or the query (DELETE) gives `revision`, for clients that cannot set "
-        "headers",
-        "schema": {"type": "string"},
+        "description": "The ETag of the version you change (or `*`: whichever is current). "
+        "Clients that cannot set headers (the web form) may send `revision` instead, in the "
+        "body (PUT) or the query (DELETE); with neither, 428",
+        "required": True,
+        "schema": {"type": "string", "minLength": 1},
     },
     "If-Match-Optional": {
         "name": "If-Match",

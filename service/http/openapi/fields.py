@@ -13,6 +13,7 @@ from apispec.ext.marshmallow import MarshmallowPlugin
 from marshmallow import Schema, fields
 
 from schemas.fields import (
+    MAX_TEXT,
     BoundedList,
     Choice,
     DateText,
@@ -58,10 +59,32 @@ def install(plugin: MarshmallowPlugin) -> None:
     plugin.converter.add_attribute_function(attributes)  # type: ignore[union-attr]
 
 
+# Printable text with something in it: no C0/C1 controls (a line break where allowed), not
+# blank. What a pattern cannot say (lone surrogates, legacy encodings) stays a 422.
+_PRINTABLE = "[^\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f]"
+_LINE = "[^\\u0000-\\u001f\\u007f-\\u009f]"
+
+
+def text_pattern(multiline: bool) -> str:
+    """The JSON Schema pattern of a `Text` field."""
+    allowed = _PRINTABLE if multiline else _LINE
+    return f"^{allowed}*[^\\s\\u0000-\\u001f\\u007f-\\u009f]{allowed}*$"
+
+
+DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"  # YYYY, YYYY-MM, YYYY-MM-DD
+PARAGRAPH = {
+    "type": "string",
+    "minLength": 1,
+    "maxLength": MAX_TEXT,
+    "pattern": text_pattern(False),
+}
+
+
 def _known(field: fields.Field[Any], resolve: Resolve) -> dict[str, Any]:
     """What the JSON Schema can say of each custom field of `schemas.fields`."""
     if isinstance(field, Text):
-        return {"maxLength": field.max_length, "minLength": 1}
+        pattern = field.metadata.get("pattern") or text_pattern(field.multiline)
+        return {"maxLength": field.max_length, "minLength": 1, "pattern": pattern}
     if isinstance(field, Choice):
         return {"enum": list(field.choices)}
     if isinstance(field, TextList):
@@ -70,9 +93,13 @@ def _known(field: fields.Field[Any], resolve: Resolve) -> dict[str, Any]:
     if isinstance(field, BoundedList):
         return {"maxItems": field.max_items}
     if isinstance(field, DateText):
-        return {"pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$", "example": "2023-04"}
+        return {"pattern": DATE, "example": "2023-04"}
     if isinstance(field, DocumentNumber):
         return {"pattern": r"^\d{1,9}$", "nullable": True}
     if isinstance(field, StringOrObject):
-        return {"oneOf": [{"type": "string"}, resolve(field.schema())]}
+        return {"oneOf": [PARAGRAPH, resolve(field.schema())]}
+    if isinstance(field, Quantity):
+        bound = 10**15  # Quantity refuses |value| >= 10^15
+        return {"minimum": -bound, "maximum": bound, "exclusiveMinimum": True,
+                "exclusiveMaximum": True}  # fmt: skip
     return {}
