@@ -27,8 +27,6 @@ from schemas.plan import (
 from service import plan as model
 
 MAX_DEPTH = 40  # JSON nesting; the deepest real plan is about 12
-_HEAD_MODES = [m.value for m in model.SigningMode if m.needs_head]
-_OWN_MODES = [m.value for m in model.SigningMode if not m.needs_head]
 
 
 class IssuerSchema(Contract):
@@ -54,15 +52,14 @@ class SignerSchema(Contract):
 
     collective = Text(max_length=200)
     mode = Choice(tuple(m.value for m in model.SigningMode))
-    head = Text(max_length=200)
+    head = Text(
+        max_length=200,
+        metadata={
+            "description": "The head's title: required with KT, TL and TUQ, not allowed otherwise"
+        },
+    )
     title = Text(required=True, max_length=200)
     name = Text(required=True, max_length=200)
-    json_schema_extra = {  # for OpenAPI: the head's title exactly when the mode needs one
-        "anyOf": [
-            {"required": ["mode", "head"], "properties": {"mode": {"enum": _HEAD_MODES}}},
-            {"not": {"required": ["head"]}, "properties": {"mode": {"enum": _OWN_MODES}}},
-        ]
-    }
 
     @validates_schema
     def authority(self, data: dict[str, Any], **_: Any) -> None:

@@ -114,15 +114,8 @@ class TargetSchema(Contract):
     """A target whose `{value}` is formatted for Vietnamese."""
 
     text = Text(required=True, max_length=MAX_TEXT)
-    value = Quantity()
+    value = Quantity(metadata={"description": "Required exactly when `text` has `{value}`"})
     unit = Text(max_length=50)
-    json_schema_extra = {  # for OpenAPI: a value exactly when the text has {value}
-        "anyOf": [
-            {"required": ["value"], "properties": {"text": {"pattern": r"\{value\}"}}},
-            {"not": {"required": ["value"]},
-             "properties": {"text": {"not": {"pattern": r"\{value\}"}}}},
-        ]
-    }  # fmt: skip
 
     @validates_schema
     def placeholder(self, data: dict[str, Any], **_: Any) -> None:

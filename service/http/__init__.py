@@ -39,7 +39,6 @@ DEFAULTS: dict[str, Any] = {
     "RATE_LIMIT_PER_MINUTE": 600,  # write requests per client per minute; 0 turns limits off
     "LOGIN_LIMIT_PER_CLIENT": "20 per minute",  # failed sign-ins from one address
     "LOGIN_LIMIT_PER_ACCOUNT": "10 per 15 minutes",  # failed sign-ins for one username
-    "REDIS_URL": None,  # set: rate limits shared by every worker and machine (and Celery's)
     "TRUSTED_PROXIES": 0,  # proxies in front (X-Forwarded-*); only if nothing else reaches us
     "AUTH_REQUIRED": True,  # every /api call and page needs an API key or a login...
     "PUBLIC_RENDERING": False,  # ...true opens rendering and checking to anyone (rate-limited)
@@ -70,6 +69,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     if test_config is not None:
         app.config.from_mapping(test_config)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    # PLANDOC_REDIS_URL set: rate limits counted in Redis, shared by every worker and machine
+    # (read before the batch settings give it Celery's default).
+    limit_storage = app.config.get("REDIS_URL") or "memory://"
     proxies = int(app.config["TRUSTED_PROXIES"] or 0)
     if proxies > 0:  # the client, scheme and host the proxy saw, for limits, /setup, cookies
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
@@ -93,5 +95,5 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     locale.register(app)
     security.register(app)
     auth.register(app)
-    limits.register(app, storage_uri=app.config["REDIS_URL"] or "memory://")
+    limits.register(app, storage_uri=limit_storage)
     return app

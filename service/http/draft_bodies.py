@@ -52,9 +52,9 @@ class DuplicateBody(Contract):
 class CascadeBody(Contract):
     """`POST /drafts/cascade`: a parent (a draft's id or its JSON) and the lower header."""
 
-    json_schema_extra = {"anyOf": [{"required": ["parent_id"]}, {"required": ["parent"]}]}
-
-    parent_id = Text(max_length=32)
+    parent_id = Text(
+        max_length=32, metadata={"description": "One of the unit's drafts; or give `parent`"}
+    )
     parent = fields.Dict(error_messages=_OBJECT, metadata=PLAN)
     header = fields.Dict(
         required=True,

@@ -78,7 +78,6 @@ def build(app: Flask) -> dict[str, Any]:
             operation = _operation(app, described, view, rule, method, resolve)
             spec.path(view=view, app=app, operations={method.lower(): operation})
     document = spec.to_dict()
-    _schema_extras(plugin, document)
     _narrow_document_types(document)
     return document
 
@@ -108,6 +107,7 @@ def _operation(
             *_path_parameters(rule),
             *([{"in": "query", "schema": described.query}] if described.query else []),
             *(REQUEST_HEADERS[name] for name in described.headers),
+            *([REQUEST_HEADERS["Accept-Language"]] if _translated(replies) else []),
         ],
         "responses": {
             str(reply.status): _reply(reply, resolve, limited)
@@ -123,6 +123,11 @@ def _operation(
             "content": {t: {"schema": _schema(s, resolve)} for t, s in described.body.items()},
         }
     return operation
+
+
+def _translated(replies: list[Reply]) -> bool:
+    """Whether an answer may carry messages in the language asked for (problems do)."""
+    return any("application/problem+json" in reply.content for reply in replies)
 
 
 def _reply(reply: Reply, resolve: fields.Resolve, limited: bool) -> dict[str, Any]:
@@ -170,16 +175,6 @@ def document_body(resolve: fields.Resolve) -> dict[str, Any]:
             "mapping": {kind: ref["$ref"] for kind, ref in refs.items()},
         },
     }
-
-
-def _schema_extras(plugin: MarshmallowPlugin, document: dict[str, Any]) -> None:
-    """What a schema's fields cannot say, the schema says in `json_schema_extra` (a dict
-    merged into its component), e.g. `anyOf` of required fields."""
-    components = document.get("components", {}).get("schemas", {})
-    for key, name in plugin.converter.refs.items():  # type: ignore[union-attr]
-        extra = getattr(key[0], "json_schema_extra", None)  # the key: (class, modifiers...)
-        if extra and name in components:
-            components[name].update(extra)
 
 
 def _narrow_document_types(document: dict[str, Any]) -> None:

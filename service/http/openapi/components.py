@@ -64,4 +64,10 @@ REQUEST_HEADERS: dict[str, dict[str, Any]] = {
         "(Idempotent-Replayed: true) instead of creating it twice; with another request, 422",
         "schema": {"type": "string", "minLength": 1, "maxLength": 200},
     },
+    "Accept-Language": {
+        "name": "Accept-Language",
+        "in": "header",
+        "description": "`en` for messages in English; Vietnamese otherwise (Content-Language)",
+        "schema": {"type": "string", "example": "en"},
+    },
 }
