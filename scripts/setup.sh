@@ -14,6 +14,8 @@ SYSTEM_PACKAGES=(
   postgresql                 # tests prove the PostgreSQL option (SQLite stays the default)
   redis-server               # Celery's broker for batch workers (issue 5); tests start their own
   nodejs                     # tests generate the TypeScript types of the API (tests/clients)
+  curl                       # tests run the README's curl examples as written
+  jq                         # ...which read JSON answers with jq
 )
 
 missing=()
