@@ -25,6 +25,7 @@ from service.http.filenames import attach
 from service.http.identity import current_unit
 from service.http.locale import localized
 from service.http.openapi import PDF, ZIP, file_reply, json_reply, operation, problem, problems
+from service.http.openapi.operations import KEY_REUSED
 from service.http.queries import BatchForm
 from service.http.requests import idempotency_key, json_body
 from service.http.shapes import BatchStatus, BatchSummary, BatchValidation
@@ -66,7 +67,8 @@ def _celery(settings: BatchSettings) -> Any:
     "createBatch",
     "batches",
     json_reply(202, BatchSummary, "Queued", "Location", "Idempotent-Replayed"),
-    problems(400, 413, 415, 422, 503),
+    problems(400, 413, 415, 503),
+    problem(422, KEY_REUSED),
     headers=("Idempotency-Key",),
     body=REQUEST,
 )

@@ -21,7 +21,8 @@ from service.http.draft_bodies import CascadeBody, CreateBody, DuplicateBody, Re
 from service.http.errors import RequestRejected
 from service.http.filenames import attach, file_name
 from service.http.identity import current_unit
-from service.http.openapi import empty, json_reply, operation, problems
+from service.http.openapi import empty, json_reply, operation, problem, problems
+from service.http.openapi.operations import KEY_REUSED
 from service.http.queries import PageQuery, RevisionQuery, query
 from service.http.requests import idempotency_key, json_body
 from service.http.shapes import Draft as DraftShape
@@ -68,7 +69,8 @@ def list_drafts() -> Response:
     "createDraft",
     "drafts",
     CREATED,
-    problems(*WRITES, 503),
+    problems(400, 413, 415, 503),
+    problem(422, KEY_REUSED),
     headers=("Idempotency-Key",),
     body={"application/json": CreateBody},
 )

@@ -60,6 +60,9 @@ def test_valid_key_passes_revoked_or_forged_key_does_not(secured: Flask) -> None
         == 401
     )
     assert client.get("/healthz", headers={"X-API-Key": key}).status_code == 200  # not /api
+    valid = accounts.create_key("huyen-dinh-hoa", "khác")[1]
+    page = client.post("/preview", json=minimal_plan(), headers={"X-API-Key": valid})
+    assert page.status_code == 302  # keys open the API only; the pages need a signed-in officer
 
 
 def test_session_writes_need_the_csrf_token(secured: Flask) -> None:

@@ -68,6 +68,8 @@ def test_render_parameters_and_binary_answers(client: FlaskClient) -> None:
     assert "Content-Disposition" in ok["headers"]
     invalid = render["responses"]["422"]["content"]["application/problem+json"]["schema"]
     assert invalid == {"$ref": "#/components/schemas/Problem"}
+    letter = client.get(SPEC).json["components"]["schemas"]["Letter"]["properties"]
+    assert letter["addressees"]["minItems"] == 1  # the service refuses an empty list
 
 
 def test_security_follows_the_settings(secured: Flask, tmp_path: Path) -> None:

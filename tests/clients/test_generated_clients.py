@@ -20,6 +20,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from openapi_schema_validator import OAS30Validator
 
 from service.http import create_app
 from service.rendering.pdf import LibreOfficePool, PoolConfig
@@ -84,8 +85,8 @@ def generated(service: tuple[str, str, Any], tmp_path_factory: pytest.TempPathFa
 class Driver:
     """Calls the generated client's operations, remembering which were called."""
 
-    def __init__(self, package: str, url: str, key: str) -> None:
-        self.package = package
+    def __init__(self, package: str, url: str, key: str, spec: Any) -> None:
+        self.package, self.spec = package, spec
         self.client = importlib.import_module(package).AuthenticatedClient(
             base_url=url, token=key, timeout=120
         )
@@ -103,7 +104,14 @@ class Driver:
 
 @pytest.fixture(scope="module")
 def call(generated: str, service: tuple[str, str, Any]) -> Driver:
-    return Driver(generated, service[0], service[1])
+    return Driver(generated, *service)
+
+
+def conforms(spec: Any, name: str, answer: Any) -> None:
+    """The raw JSON answer is exactly what the description's `name` schema says (no field
+    more: answers' schemas have `additionalProperties: false`)."""
+    schema = {"$ref": f"#/components/schemas/{name}", "components": spec["components"]}
+    OAS30Validator(schema).validate(json.loads(answer.content))
 
 
 def _snake(name: str) -> str:
@@ -114,6 +122,7 @@ def test_service_operations(call: Driver) -> None:
     assert call("service", "get_health").parsed.status == "ok"
     ready = call("service", "get_readiness")
     assert ready.status_code == 200 and ready.parsed.database == "ok"
+    conforms(call.spec, "Readiness", ready)
     description = call("service", "get_open_api").parsed.additional_properties
     assert "/api/v1/documents" in description["paths"]
 
@@ -134,6 +143,7 @@ def test_documents_render_docx_and_pdfa_and_refuse_an_invalid_plan(call: Driver)
     invalid = call("documents", "validate_document", body=call.model("Plan").from_dict(broken))
     assert invalid.status_code == 422 and invalid.parsed.status == 422
     assert "signer.head" in invalid.parsed.errors.additional_properties
+    conforms(call.spec, "Problem", invalid)
 
 
 def test_check_a_rendered_document(call: Driver) -> None:
@@ -144,6 +154,7 @@ def test_check_a_rendered_document(call: Driver) -> None:
     report = call("check", "check_document", body=call.model("CheckForm")(file=upload), text=True)
     assert report.status_code == 200, report.content
     assert report.parsed.errors == 0 and report.parsed.paragraphs
+    conforms(call.spec, "Report", report)
 
 
 def test_drafts_from_creation_to_deletion(call: Driver) -> None:
@@ -157,6 +168,7 @@ def test_drafts_from_creation_to_deletion(call: Driver) -> None:
     for n in range(2):
         call("drafts", "create_draft", body=call.model("CreateBody")(data=data, name=f"Nháp {n}"))
     first = call("drafts", "list_drafts", limit=2)
+    conforms(call.spec, "DraftPage", first)
     rest = call("drafts", "list_drafts", limit=2, cursor=first.parsed.next_cursor)
     assert 'rel="next"' in first.headers["Link"] and rest.parsed.next_cursor is None
     assert len(first.parsed.drafts) + len(rest.parsed.drafts) == 3
@@ -208,15 +220,19 @@ def test_batch_queued_polled_downloaded(call: Driver) -> None:
                                    fields="ten_xa", formats="docx,pdf")  # fmt: skip
     checked = call("batches", "validate_batch", body=form)
     assert checked.status_code == 200 and checked.parsed.total == 2
+    conforms(call.spec, "BatchValidation", checked)
     request = call.model("BatchRequest").from_dict(
         {"plan": plan_json(PLAN), "rows": rows, "fields": ["ten_xa"], "formats": ["docx", "pdf"]}
     )
     queued = call("batches", "create_batch", body=request, idempotency_key="lo-client")
     assert queued.status_code == 202, queued.content
     batch_id = queued.parsed.id
-    status = _until(lambda: call("batches", "get_batch", batch_id).parsed,
-                    lambda s: s.status in ("done", "failed"))  # fmt: skip
+    answer = _until(lambda: call("batches", "get_batch", batch_id),
+                    lambda a: a.parsed.status in ("done", "failed"))  # fmt: skip
+    status = answer.parsed
     assert (status.status, status.done, status.failed) == ("done", 2, 0)
+    conforms(call.spec, "BatchStatus", answer)
+    conforms(call.spec, "BatchSummary", queued)
     archive = call("batches", "get_batch_archive", batch_id)
     with zipfile.ZipFile(io.BytesIO(archive.content)) as opened:
         names = opened.namelist()

@@ -35,6 +35,7 @@ PROBLEMS = {
     504: "The PDF conversion took too long (Retry-After)",
 }
 RETRY = {409, 429, 503, 504}  # problems that carry Retry-After
+KEY_REUSED = "The request breaks the contract, or its Idempotency-Key was used for another one"
 
 
 @dataclass(frozen=True)
