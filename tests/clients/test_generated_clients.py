@@ -27,6 +27,7 @@ from service.rendering.pdf import LibreOfficePool, PoolConfig
 from tests.batch.communes import commune_rows
 from tests.conftest import plan_json
 from tests.serving import serve
+from tests.web.test_drafts_api import COMMUNE  # a commune's header for cascading
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
 HERE = Path(__file__).parent
@@ -34,13 +35,6 @@ GENERATOR = Path(sys.executable).parent / "openapi-python-client"
 NODE_BIN = HERE / "node_modules" / ".bin"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PLAN = "ke-hoach-bac-kan-2023"
-COMMUNE = {
-    "issuer": {"name": "ỦY BAN NHÂN DÂN XÃ DƯƠNG QUANG", "abbreviation": "UBND"},
-    "place": "Dương Quang",
-    "date": "2023-05",
-    "signer": {"collective": "ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH", "name": "Hà Văn Bình"},
-    "recipients": ["UBND thành phố (b/c)"],
-}
 
 
 @pytest.fixture(scope="module")
