@@ -35,7 +35,7 @@ class TargetSchema(Contract):
     """A target whose `{value}` is formatted for Vietnamese."""
 
     text = RichText(required=True)
-    value = Quantity()
+    value = Quantity(metadata={"description": "Required exactly when `text` has `{value}`"})
     unit = Text(max_length=50)
 
     @validates_schema(skip_on_field_errors=True)

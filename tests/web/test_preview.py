@@ -42,7 +42,7 @@ def test_invalid_plan_is_422_with_field_paths(client: FlaskClient) -> None:
 def test_pdf_pages_say_unavailable_without_a_converter(client: FlaskClient) -> None:
     response = client.post("/preview/pages", json=minimal_plan())
     assert response.status_code == 503
-    assert response.json["message"] == "Máy chủ này chưa có bộ chuyển đổi PDF; hãy tải DOCX."
+    assert response.json["detail"] == "Máy chủ này chưa có bộ chuyển đổi PDF; hãy tải DOCX."
 
 
 def test_pdf_pages_as_images_from_the_converter(tmp_path: Path) -> None:
