@@ -6,7 +6,9 @@ from html.parser import HTMLParser
 
 
 class Page(HTMLParser):
-    """Collects the preview's `<p>` texts, form controls, labels and script tags."""
+    """Collects the preview's paragraphs (`<p>`, and a table's header cells `<th>`), form
+    controls, labels and script tags. A footnote mark `<sup>n</sup>` reads `[n]`, as
+    `tests/readback.py` reads a DOCX's."""
 
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
@@ -20,8 +22,10 @@ class Page(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
-        if tag == "p":
+        if tag in ("p", "th"):
             self._open = []
+        elif tag == "sup" and self._open is not None:
+            self._open.append("[")
         elif tag in ("input", "select", "textarea"):
             self.controls.append({"tag": tag, **attributes})
         elif tag == "label" and attributes.get("for"):
@@ -30,7 +34,9 @@ class Page(HTMLParser):
             self.scripts.append(attributes)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "p" and self._open is not None:
+        if tag == "sup" and self._open is not None:
+            self._open.append("]")
+        elif tag in ("p", "th") and self._open is not None:
             self.paragraphs.append("".join(self._open))
             self._open = None
 
