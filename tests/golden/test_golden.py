@@ -83,9 +83,22 @@ SIZES = {  # style: (size, bold, italic)
     "Document Type": (14, True, False),
     "Title": (14, True, False),
     "Body Text": (14, False, False),
-    "heading 1": (14, True, False),
-    "heading 2": (14, True, False),
+    "Heading 1": (14, True, False),
+    "Heading 2": (14, True, False),
+    "Heading 3": (14, True, False),
+    "Heading 4": (14, True, False),
     "List Dash": (14, False, False),
+    "List Plus": (14, False, False),
+    "Legal Basis": (14, False, True),
+    "Salutation": (14, False, False),
+    "Salutation List": (14, False, False),
+    "Addressee": (14, False, False),
+    "Authority": (14, True, False),
+    "Decides": (14, True, False),
+    "Signoff": (14, True, False),
+    "Appendix Label": (14, True, False),
+    "Appendix Title": (14, True, False),
+    "Appendix Reference": (14, False, True),
     "Recipients Label": (12, True, True),
     "Recipient": (11, False, False),
     "Signer Authority": (14, True, False),
@@ -108,12 +121,17 @@ def test_sizes_and_weights_follow_the_decree(
         assert (font["size"], font["bold"], font["italic"]) == (size, *marks)
 
 
+JUSTIFIED = (
+    "Body Text",
+    "List Dash",
+    "List Plus",
+    "Legal Basis",
+    *(f"Heading {n}" for n in range(1, 5)),
+)
+
+
 def test_body_is_justified_with_first_line_indent(name: str, golden_docx: dict[str, bytes]) -> None:
-    body = [
-        p
-        for p in paragraphs(open_docx(golden_docx[name]))
-        if p.style.name in ("Body Text", "List Dash", "heading 1", "heading 2")
-    ]
+    body = [p for p in paragraphs(open_docx(golden_docx[name])) if p.style.name in JUSTIFIED]
     assert body
     for p in body:
         assert paragraph_format(p, "alignment") == WD_ALIGN_PARAGRAPH.JUSTIFY
