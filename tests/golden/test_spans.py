@@ -130,7 +130,6 @@ def test_footnote_text_is_times_new_roman_12(name: str, golden_docx: dict[str, b
                     )
 
 
-@pytest.mark.xfail(strict=True, reason="TableWriter writes the body rows before the header")
 def test_footnote_ids_follow_the_marks_through_tables() -> None:
     """Footnotes in a table's header, cells and group row keep the document's order in their
     ids and in footnotes.xml, as Word and LibreOffice number them by position."""
