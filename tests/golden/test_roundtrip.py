@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from flask.testing import FlaskClient
 from hypothesis import HealthCheck, assume, given, settings
@@ -61,15 +62,22 @@ def cell_text(draw: st.DrawFn) -> tuple[Any, str]:
 
 
 @st.composite
-def documents(draw: st.DrawFn) -> tuple[dict[str, Any], str, list[str], list[str]]:
-    """A plan with one rich paragraph and one table (a rowspan, a colspan, a group row)."""
+def documents(draw: st.DrawFn) -> tuple[dict[str, Any], str, list[str], list[str], list[str]]:
+    """A plan with one rich paragraph (maybe with a footnote) and one table (a rowspan, a
+    colspan, a group row)."""
     paragraph, printed = draw(rich())
+    notes = []
+    note = draw(st.one_of(st.none(), WORDS))
+    if note is not None:
+        paragraph.append({"footnote": OPEN + note + CLOSE})
+        printed += "[1]"
+        notes.append(f"[1] {OPEN}{note}{CLOSE}")
     n = draw(st.integers(1, 4))
     titles = [draw(WORDS) for _ in range(n)]
     columns = [{"title": t, "width": draw(st.floats(1, 50, allow_nan=False))} for t in titles]
     rows: list[Any] = []
     expected: list[str] = list(titles)
-    merged: list[tuple[int, str]] = []  # (row, "span" | "restart")
+    merged: list[tuple[int, str]] = []  # (row, "span" | "group" | "restart")
 
     def full_row(count: int) -> list[Any]:
         row = []
@@ -86,6 +94,7 @@ def documents(draw: st.DrawFn) -> tuple[dict[str, Any], str, list[str], list[str
             value, text = draw(rich())
             rows.append({"group": value})
             expected.append(text)
+            merged.append((len(rows) - 1, "group"))
         elif kind == "colspan":
             value, text = draw(cell_text())
             rows.append([{"text": value, "colspan": n}])
@@ -103,7 +112,7 @@ def documents(draw: st.DrawFn) -> tuple[dict[str, Any], str, list[str], list[str
         rows.append(full_row(n))
     table = {"columns": columns, "rows": rows, "font_size": draw(st.integers(11, 14))}
     plan = minimal_plan(tasks={"content": [{"paragraph": paragraph}, {"table": table}]})
-    return plan, printed, expected, [f"{row}:{kind}" for row, kind in merged]
+    return plan, printed, expected, [f"{row}:{kind}" for row, kind in merged], notes
 
 
 @pytest.fixture(scope="module")
@@ -124,13 +133,15 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FlaskClient]:
 )
 @given(documents())
 def test_span_text_and_table_cells_print_verbatim(
-    preview: FlaskClient, case: tuple[dict[str, Any], str, list[str], list[str]]
+    preview: FlaskClient, case: tuple[dict[str, Any], str, list[str], list[str], list[str]]
 ) -> None:
-    plan, paragraph, expected, merged = case
-    assume(legacy_encoding(paragraph) is None and all(legacy_encoding(t) is None for t in expected))
+    plan, paragraph, expected, merged, notes = case
+    texts = [paragraph, *expected, *notes]
+    assume(all(legacy_encoding(t) is None for t in texts))
     docx = Renderer().render_docx(load_document(plan))
     lines = printed_lines(docx)
     assert paragraph in lines
+    assert lines[len(lines) - len(notes) :] == notes  # footnotes: their text as typed
     document = open_docx(docx)
     table = document.tables[1]  # after the header table, before the closing block
     assert ["\n".join(p.text for p in c.paragraphs) for c in cells(table)] == expected
@@ -138,6 +149,11 @@ def test_span_text_and_table_cells_print_verbatim(
     for mark in merged:
         row, kind = mark.split(":")
         first = rows[int(row)].tc_lst[0].tcPr
+        if kind == "group":  # one bold cell over every column
+            style = rows[int(row)].tc_lst[0].find(f"{qn('w:p')}/{qn('w:pPr')}/{qn('w:pStyle')}")
+            assert style.get(qn("w:val")) == "TableGroup"
+            assert document.styles.get_by_id("TableGroup", WD_STYLE_TYPE.PARAGRAPH).font.bold
+            kind = "span"
         if kind == "span":
             span = first.find(qn("w:gridSpan"))
             width = "1" if span is None else span.get(qn("w:val"))
