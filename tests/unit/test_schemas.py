@@ -9,6 +9,7 @@ import pytest
 
 from schemas import InvalidDocument, load_document
 from schemas.messages import MESSAGES
+from service.documents.decision import Decision
 from service.documents.letter import Letter
 from service.documents.plan import Plan
 from tests.builders import minimal_letter, minimal_plan
@@ -23,8 +24,10 @@ def _errors(data: Any) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("name", GOLDEN)
 def test_golden_plans_are_valid(name: str) -> None:
-    document = load_document(plan_json(name))
-    assert isinstance(document, Plan if name.startswith("ke-hoach") else Letter)
+    data = plan_json(name)
+    document = load_document(data)
+    models = {"ke_hoach": Plan, "cong_van": Letter, "quyet_dinh": Decision}
+    assert type(document) is models[data["type"]]
 
 
 def test_all_errors_at_once_by_dotted_path() -> None:

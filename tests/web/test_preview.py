@@ -97,6 +97,6 @@ def test_the_preview_prints_v11_content_as_the_docx(client: FlaskClient, rendere
     # outside the table, the preview and the DOCX print the same paragraphs
     docx_lines = printed_lines(docx)
     assert [x for x in lines if x not in cells] == [x for x in docx_lines if x not in cells]
-    assert page.footnotes == ["1 Theo & <QĐ>."]
+    assert lines[-1] == "[1] Theo & <QĐ>."  # the footnote after the last line, as read back
     assert "<strong>Lưu ý: </strong>" in html and 'rowspan="2"' in html and 'colspan="2"' in html
     assert "&lt;QĐ&gt;" in html
