@@ -19,7 +19,6 @@ from schemas.fields import (
     DateText,
     DocumentNumber,
     Quantity,
-    StringOrObject,
     Text,
     TextList,
 )
@@ -44,7 +43,6 @@ def install(plugin: MarshmallowPlugin) -> None:
         (DateText, "string"),
         (DocumentNumber, "string"),
         (Quantity, "number"),
-        (StringOrObject, None),
     ):
         plugin.map_to_openapi_type(field_class, openapi_type, None)  # type: ignore[no-untyped-call]
 
@@ -94,8 +92,6 @@ def _known(field: fields.Field[Any], resolve: Resolve) -> dict[str, Any]:
         return {"pattern": DATE, "example": "2023-04"}
     if isinstance(field, DocumentNumber):
         return {"pattern": r"^\d{1,9}$", "nullable": True}
-    if isinstance(field, StringOrObject):
-        return {"oneOf": [PARAGRAPH, resolve(field.schema())]}
     if isinstance(field, Quantity):
         bound = 10**15  # Quantity refuses |value| >= 10^15
         return {"minimum": -bound, "maximum": bound, "exclusiveMinimum": True,
