@@ -48,7 +48,8 @@ def check(
     if kind is not None and kind not in spec.KINDS:
         raise ValueError(f"unknown kind {kind!r}; use one of {', '.join(spec.KINDS)}")
     check_locale(locale)
-    doc = build(open_package(docx))
+    data = docx if isinstance(docx, bytes) else docx.read()
+    doc = build(open_package(data))
     assign_pages(doc)
     anatomy = dissect(doc, kind)
     issues = [issue for rule_check in CHECKS for issue in rule_check(anatomy)]

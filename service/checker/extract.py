@@ -6,7 +6,7 @@ import unicodedata
 
 from .model import Cell, Doc, Para, Run, Section
 from .numbering import Lists
-from .ooxml import Element, attr, child, int_attr, local, on_off, w
+from .ooxml import COUNT, PAGE, Element, attr, child, int_attr, local, on_off, w
 from .package import Package
 from .resolve import StyleSheet, parse_ppr, parse_rpr
 from .shapes import line_shapes, text_boxes
@@ -19,6 +19,8 @@ _RUN_CONTAINERS = frozenset(
 _BLOCK_CONTAINERS = frozenset({"sdt", "customXml", "sdtContent"})
 _DEFAULT_CELL_MARGIN = 108  # twips, Word's "Normal Table"
 _A4 = (11906, 16838)
+_WIDTH = (0, 31680)  # twips: a column or a cell
+_SPAN = (1, 63)  # Word tables have at most 63 columns
 
 
 def build(package: Package) -> Doc:
@@ -71,7 +73,7 @@ class _Walker:
         return paras
 
     def _set_width(self, sect_pr: Element | None) -> None:
-        width = int_attr(child(sect_pr, "pgSz"), "w") or _A4[0]
+        width = int_attr(child(sect_pr, "pgSz"), "w", PAGE) or _A4[0]
         margins = child(sect_pr, "pgMar")
         left, right = int_attr(margins, "left") or 0, int_attr(margins, "right") or 0
         self.text_width = width - left - right
@@ -92,7 +94,10 @@ class _Walker:
         if outer is None:
             self.tables += 1
         number = self.tables - 1 if outer is None else outer.table
-        grid = [int_attr(col, "w") or 0 for col in table.iterfind(f"{w('tblGrid')}/{w('gridCol')}")]
+        grid = [
+            int_attr(col, "w", _WIDTH) or 0
+            for col in table.iterfind(f"{w('tblGrid')}/{w('gridCol')}")
+        ]
         # Table styles' cell margins are not read: Word's default (108 twips) stands in.
         default = (_DEFAULT_CELL_MARGIN, _DEFAULT_CELL_MARGIN)
         margins = _cell_margins(child(child(table, "tblPr"), "tblCellMar"), default)
@@ -100,9 +105,9 @@ class _Walker:
             column = 0
             for cell in row.iterfind(w("tc")):
                 tc_pr = child(cell, "tcPr")
-                span = int_attr(child(tc_pr, "gridSpan"), "val") or 1
+                span = int_attr(child(tc_pr, "gridSpan"), "val", _SPAN) or 1
                 width = sum(grid[column : column + span]) or (
-                    int_attr(child(tc_pr, "tcW"), "w") or 0
+                    int_attr(child(tc_pr, "tcW"), "w", _WIDTH) or 0
                 )
                 left, right = _cell_margins(child(tc_pr, "tcMar"), margins)
                 place = Cell(
@@ -187,12 +192,12 @@ def _section(index: int, props: Element | None, first: int, last: int) -> Sectio
                     found[attr(ref, "type") or "default"] = rel_id
     return Section(
         index=index,
-        width=int_attr(size, "w") or _A4[0],
-        height=int_attr(size, "h") or _A4[1],
+        width=int_attr(size, "w", PAGE) or _A4[0],
+        height=int_attr(size, "h", PAGE) or _A4[1],
         orient=attr(size, "orient") or "portrait",
         margins={side: int_attr(margins, side) or 0 for side in ("top", "bottom", "left", "right")},
         title_page=title_pg is not None and on_off(title_pg),
-        restart=int_attr(number, "start"),
+        restart=int_attr(number, "start", COUNT),
         number_format=attr(number, "fmt"),
         starts_new_page=index > 0 and kind not in ("continuous", "nextColumn"),
         headers=references["headerReference"],

@@ -51,8 +51,9 @@ def _estimated(doc: Doc) -> None:
         for para in block:
             para.page = page
         used += height
-        while used > room:
-            page, used = page + 1, used - room
+        if used > room:  # a block taller than a page runs on: whole pages at once
+            overflow = math.ceil(used / room) - 1
+            page, used = page + overflow, used - overflow * room
     doc.pages, doc.pages_known = page, False
 
 

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .ooxml import W_VAL, Element, attr, child, int_attr, local, on_off, w
+from .ooxml import HALF_POINTS, HUNDREDTHS, W_VAL, Element, attr, child, int_attr, local, on_off, w
 from .package import ThemeFonts
 
 DEFAULT_SIZE_HALF_POINTS = 20  # ECMA-376: 10 pt when no level sets w:sz
 TOGGLES = ("b", "i", "caps")
+_SPACE = (0, 31680)  # twips (or 240ths of a line): Word's spacing goes up to 1584 pt
 FONT_SLOTS = ("ascii", "hAnsi")
 
 Props = dict[str, Any]
@@ -209,7 +210,7 @@ def parse_rpr(rpr: Element | None) -> Props:
         if tag in TOGGLES or tag == "vanish":
             props[tag] = on_off(element)
         elif tag == "sz":
-            size = int_attr(element, "val")
+            size = int_attr(element, "val", HALF_POINTS)
             if size is not None:
                 props["sz"] = size
         elif tag == "rFonts":
@@ -262,12 +263,12 @@ def parse_ppr(ppr: Element | None) -> Props:
         elif tag == "pageBreakBefore":
             props["pbb"] = on_off(element)
         elif tag == "outlineLvl":
-            props["outline"] = int_attr(element, "val")
+            props["outline"] = int_attr(element, "val", (0, 9))
         elif tag == "pBdr":
             props["bdr"] = _borders(element)
         elif tag == "numPr":
             num_id = attr(child(element, "numId"), "val")
-            level = int_attr(child(element, "ilvl"), "val") or 0
+            level = int_attr(child(element, "ilvl"), "val", (0, 8)) or 0
             if num_id is not None:
                 props["num"] = (num_id, level)
     return props
@@ -286,7 +287,8 @@ def _ind(ind: Element) -> Props:
         values["first"] = -hanging
     elif first is not None:
         values["first"] = first
-    hanging_chars, first_chars = int_attr(ind, "hangingChars"), int_attr(ind, "firstLineChars")
+    hanging_chars = int_attr(ind, "hangingChars", HUNDREDTHS)
+    first_chars = int_attr(ind, "firstLineChars", HUNDREDTHS)
     if hanging_chars is not None:
         values["first_chars"] = -hanging_chars
     elif first_chars is not None:
@@ -296,14 +298,14 @@ def _ind(ind: Element) -> Props:
 
 def _spacing(spacing: Element) -> Props:
     values: Props = {}
-    for key, name in (
-        ("before", "before"),
-        ("after", "after"),
-        ("line", "line"),
-        ("before_lines", "beforeLines"),
-        ("after_lines", "afterLines"),
+    for key, name, bounds in (
+        ("before", "before", _SPACE),
+        ("after", "after", _SPACE),
+        ("line", "line", _SPACE),
+        ("before_lines", "beforeLines", (0, HUNDREDTHS[1])),
+        ("after_lines", "afterLines", (0, HUNDREDTHS[1])),
     ):
-        value = int_attr(spacing, name)
+        value = int_attr(spacing, name, bounds)
         if value is not None:
             values[key] = value
     for key, name in (("before_auto", "beforeAutospacing"), ("after_auto", "afterAutospacing")):
