@@ -16,7 +16,9 @@ from . import spec
 from .anatomy import dissect
 from .catalog import RULE_IDS
 from .extract import build
+from .legacy import legacy_format, to_docx
 from .messages import DEFAULT_LOCALE, LOCALES, check_locale, render, t
+from .ooxml import collecting
 from .package import open_package
 from .pages import assign_pages
 from .report import Finding, Issue, Report, Where
@@ -38,18 +40,29 @@ _PART_ORDER = {"document": 0, "header": 1, "footer": 2, "body": 3}
 
 
 def check(
-    docx: bytes | BinaryIO, *, kind: str | None = None, locale: str = DEFAULT_LOCALE
+    docx: bytes | BinaryIO,
+    *,
+    kind: str | None = None,
+    locale: str = DEFAULT_LOCALE,
+    source: str | None = None,
 ) -> Report:
     """Check `docx` against Decree 30; `kind` ("ke_hoach", "cong_van") skips detection.
+    A .doc or RTF is converted by LibreOffice first; `source` names the format a DOCX was
+    converted from, when the caller converted it.
 
-    Raises UnreadableDocumentError when `docx` is not a DOCX, ValueError for an unknown
-    `kind` or `locale`.
+    Raises UnreadableDocumentError when `docx` is not a Word document, UploadTooLarge or
+    UploadTooComplex beyond the reader's limits, ValueError for an unknown `kind` or `locale`.
     """
     if kind is not None and kind not in spec.KINDS:
         raise ValueError(f"unknown kind {kind!r}; use one of {', '.join(spec.KINDS)}")
     check_locale(locale)
     data = docx if isinstance(docx, bytes) else docx.read()
-    doc = build(open_package(data))
+    legacy = legacy_format(data)
+    if legacy is not None:
+        data, source = to_docx(data), legacy
+    with collecting() as anomalies:
+        doc = build(open_package(data))
+    doc.anomalies = list(anomalies.values())
     assign_pages(doc)
     anatomy = dissect(doc, kind)
     issues = [issue for rule_check in CHECKS for issue in rule_check(anatomy)]
@@ -62,6 +75,7 @@ def check(
         pages_known=doc.pages_known,
         locale=locale,
         paragraphs=tuple(para.text for para in doc.paragraphs),
+        source=source,
     )
 
 

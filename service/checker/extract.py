@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from service.errors import UploadTooComplex
+
 from .model import Cell, Doc, Para, Run, Section
 from .numbering import Lists
 from .ooxml import COUNT, PAGE, Element, attr, child, int_attr, local, on_off, w
@@ -19,6 +21,8 @@ _RUN_CONTAINERS = frozenset(
 _BLOCK_CONTAINERS = frozenset({"sdt", "customXml", "sdtContent"})
 _DEFAULT_CELL_MARGIN = 108  # twips, Word's "Normal Table"
 _A4 = (11906, 16838)
+# About 900 pages of ordinary text (our longest real document, 35 pages, has 941).
+MAX_PARAGRAPHS = 25_000
 _WIDTH = (0, 31680)  # twips: a column or a cell
 _SPAN = (1, 63)  # Word tables have at most 63 columns
 
@@ -56,6 +60,7 @@ class _Walker:
         self.text_width = _A4[0] - 1701 - 850
         self.tables = 0
         self.floating = False
+        self.count = 0  # paragraphs read in every part
 
     def body(self, body: Element) -> tuple[list[Para], list[Section]]:
         breaks = body.findall(f"{w('p')}/{w('pPr')}/{w('sectPr')}")
@@ -120,6 +125,9 @@ class _Walker:
                 column += span
 
     def _paragraph(self, p: Element, cell: Cell | None) -> None:
+        self.count += 1
+        if self.count > MAX_PARAGRAPHS:
+            raise UploadTooComplex(f"more than {MAX_PARAGRAPHS} paragraphs")
         ppr = p.find(w("pPr"))
         style_id = self.styles.paragraph_style(attr(child(ppr, "pStyle"), "val"))
         direct = parse_ppr(ppr)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .ooxml import Anomaly
 from .resolve import ParaFormat, RunFormat
 
 
@@ -118,6 +119,7 @@ class Doc:
     parts: dict[str, list[Para]] = field(default_factory=dict)  # rel id -> its paragraphs
     pages: int = 1
     pages_known: bool = False  # True when Word's own page breaks were recorded
+    anomalies: list[Anomaly] = field(default_factory=list)  # numbers Word never writes
 
     def next_of(self, para: Para) -> Para | None:
         """The body paragraph after `para`, or None."""

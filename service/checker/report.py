@@ -78,6 +78,7 @@ class Report:
     pages_known: bool  # False: page numbers are estimated from the text's length
     locale: str
     paragraphs: tuple[str, ...] = ()  # every body paragraph's text, by Where.paragraph
+    source: str | None = None  # "doc" or "rtf" when LibreOffice converted the file first
 
     @property
     def errors(self) -> int:
@@ -107,6 +108,7 @@ class Report:
             "pages": self.pages,
             "pages_known": self.pages_known,
             "locale": self.locale,
+            "converted_from": self.source,
             "findings": [finding.to_dict() for finding in self.findings],
         }
         if with_text:

@@ -11,6 +11,7 @@ from werkzeug.exceptions import HTTPException
 
 from schemas import InvalidDocument
 from schemas.messages import code
+from service.checker.messages import explain
 from service.errors import (
     Conflict,
     ConversionError,
@@ -19,9 +20,10 @@ from service.errors import (
     NotFound,
     ServiceError,
     StorageError,
-    UnreadableDocumentError,
+    UnsafeUpload,
+    UploadTooLarge,
 )
-from service.http.locale import localized
+from service.http.locale import current_locale, localized
 
 log = logging.getLogger(__name__)
 
@@ -94,9 +96,11 @@ def register(app: Flask) -> None:
         message = code(_HTTP_CODES.get(status, "server_error"), limit if status == 413 else None)
         return error_response(status, {"_schema": [message]})
 
-    @app.errorhandler(UnreadableDocumentError)
-    def unreadable(error: UnreadableDocumentError) -> Response:
-        return error_response(422, {"file": [code("unreadable_docx")]})
+    @app.errorhandler(UnsafeUpload)
+    def refused_upload(error: UnsafeUpload) -> Response:
+        # Unreadable, too large or too complex: a plain message, never a 500.
+        status = 413 if isinstance(error, UploadTooLarge) else 422
+        return error_response(status, {"file": [explain(error, current_locale())]})
 
     @app.errorhandler(NotFound)
     def not_found(error: NotFound) -> Response:

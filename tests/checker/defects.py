@@ -161,6 +161,13 @@ def _no_recipients(document: Document) -> None:
     cell.paragraphs[0].runs[0].text = ""
 
 
+def _huge_spacing(paragraph: Paragraph) -> None:
+    # A number Word never writes (issue 15): read as absent, reported once.
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:before"), "1e300")
+    paragraph._p.get_or_add_pPr().append(spacing)
+
+
 def _texts(**changes: Any) -> Texts:
     return replace(Texts(), **changes)
 
@@ -277,6 +284,11 @@ DEFECTS: tuple[Defect, ...] = (
     Defect("body-left", error("body.align"), mutate=on_paragraph("Trên đây", _align_left)),
     Defect("body-no-indent", error("body.indent"), mutate=on_paragraph("Trên đây", _no_indent)),
     Defect("body-no-gap", error("body.spacing"), mutate=on_paragraph("a) ", _no_space_after)),
+    Defect(
+        "spacing-1e300",
+        error("structure.value"),
+        mutate=on_paragraph("Trên đây", _huge_spacing),
+    ),
     Defect(
         "body-double-spaced",
         error("body.line_spacing"),

@@ -65,6 +65,7 @@ def test_the_report_has_the_documented_json_shape(plan_bytes):
         "pages",
         "pages_known",
         "locale",
+        "converted_from",
         "findings",
     }
     (finding,) = report["findings"]
