@@ -61,9 +61,11 @@ def check(
     if legacy is not None:
         data, source = to_docx(data), legacy
     with collecting() as anomalies:
-        doc = build(open_package(data))
+        package = open_package(data)
+        doc = build(package)
     doc.anomalies = list(anomalies.values())
-    assign_pages(doc)
+    words = sum(len(para.text.split()) for para in doc.paragraphs)
+    assign_pages(doc, package.statistics.pages_for(words))
     anatomy = dissect(doc, kind)
     issues = [issue for rule_check in CHECKS for issue in rule_check(anatomy)]
     issues.sort(key=_position)

@@ -34,7 +34,12 @@ def build(package: Package) -> Doc:
     walker = _Walker(styles, Lists(package.numbering, style_num))
     paragraphs, sections = walker.body(package.body)
     parts = {rel_id: walker.part(root) for rel_id, root in package.parts.items()}
-    return Doc(paragraphs=paragraphs, sections=sections, parts=parts)
+    return Doc(
+        paragraphs=paragraphs,
+        sections=sections,
+        parts=parts,
+        even_and_odd_headers=package.even_and_odd_headers,
+    )
 
 
 def _numbering_styles(root: Element | None, styles: StyleSheet) -> dict[str, str]:
@@ -58,7 +63,8 @@ class _Walker:
         self.part_name = "body"
         self.section = 0
         self.text_width = _A4[0] - 1701 - 850
-        self.tables = 0
+        self.tables = 0  # top-level tables
+        self.nests = 0  # every table, nested ones included
         self.floating = False
         self.count = 0  # paragraphs read in every part
 
@@ -96,6 +102,14 @@ class _Walker:
                     self._blocks(content, cell)
 
     def _table(self, table: Element, outer: Cell | None) -> None:
+        rows = table.findall(w("tr"))
+        if len(rows) == 1 and len(rows[0].findall(w("tc"))) == 1:
+            # A one-cell table is a frame around what it holds: read it as the flow around
+            # it (a boxed title, or a closing table nested in a frame).
+            self._blocks(rows[0].find(w("tc")), outer)
+            return
+        self.nests += 1
+        nest = self.nests - 1
         if outer is None:
             self.tables += 1
         number = self.tables - 1 if outer is None else outer.table
@@ -106,8 +120,9 @@ class _Walker:
         # Table styles' cell margins are not read: Word's default (108 twips) stands in.
         default = (_DEFAULT_CELL_MARGIN, _DEFAULT_CELL_MARGIN)
         margins = _cell_margins(child(child(table, "tblPr"), "tblCellMar"), default)
-        for row_index, row in enumerate(table.iterfind(w("tr"))):
-            column = 0
+        for row_index, row in enumerate(rows):
+            # A row may start some grid columns in (w:gridBefore), as header tables often do.
+            column = int_attr(child(child(row, "trPr"), "gridBefore"), "val", (0, 63)) or 0
             for cell in row.iterfind(w("tc")):
                 tc_pr = child(cell, "tcPr")
                 span = int_attr(child(tc_pr, "gridSpan"), "val", _SPAN) or 1
@@ -118,8 +133,10 @@ class _Walker:
                 place = Cell(
                     table=number,
                     row=row_index if outer is None else outer.row,
-                    col=column if outer is None else outer.col,
+                    col=column,
                     width=max(width - left - right, 0),
+                    nest=nest,
+                    inner_row=row_index,
                 )
                 self._blocks(cell, place)
                 column += span

@@ -18,12 +18,17 @@ class Run:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """Where a paragraph sits in a table: top-level table number, row, grid column, text width."""
+    """Where a paragraph sits in a table. `table` and `row` are the top-level table's (its
+    rows move together from page to page); `col` is the grid column of the innermost table,
+    `nest` that table's own number and `inner_row` its row, so that a signature table nested
+    in another table keeps its two columns apart."""
 
     table: int
     row: int
     col: int
     width: int  # twips between the cell margins
+    nest: int = -1
+    inner_row: int = 0
 
 
 @dataclass(slots=True)
@@ -118,7 +123,9 @@ class Doc:
     sections: list[Section]
     parts: dict[str, list[Para]] = field(default_factory=dict)  # rel id -> its paragraphs
     pages: int = 1
-    pages_known: bool = False  # True when Word's own page breaks were recorded
+    pages_known: bool = False  # True unless the page count is an estimate
+    even_and_odd_headers: bool = False  # w:evenAndOddHeaders: even pages show their own
+    pages_source: str = "estimate"  # "layout" (LibreOffice), "word", "breaks" or "estimate"
     anomalies: list[Anomaly] = field(default_factory=list)  # numbers Word never writes
 
     def next_of(self, para: Para) -> Para | None:

@@ -41,11 +41,15 @@ class Statistics:
 
     application: str = ""
     pages: int | None = None
+    words: int = 0
 
-    @property
-    def by_word(self) -> bool:
-        """True when Microsoft Word saved it (Word updates the page count on every save)."""
-        return self.application.startswith("Microsoft") and self.pages is not None
+    def pages_for(self, words: int) -> int | None:
+        """Word's page count when Word saved the file as it is: Word updates its statistics
+        on every save, but a file made by a program from a Word template carries the
+        template's (python-docx's says one page and no words)."""
+        if not self.application.startswith("Microsoft") or self.pages is None or words <= 0:
+            return None
+        return self.pages if 0.5 <= self.words / words <= 1.5 else None
 
 
 @dataclass(frozen=True)
@@ -149,11 +153,18 @@ def _statistics(archive: Archive, name: str | None) -> Statistics:
     except MalformedUpload:
         return Statistics()  # statistics are a hint; a damaged app.xml is ignored
     application = (root.findtext(f"{{{_APP_NS}}}Application") or "").strip()
+    return Statistics(
+        application=application,
+        pages=_count(root.findtext(f"{{{_APP_NS}}}Pages")),
+        words=_count(root.findtext(f"{{{_APP_NS}}}Words")) or 0,
+    )
+
+
+def _count(text: str | None) -> int | None:
     try:
-        pages: int | None = parse_int(root.findtext(f"{{{_APP_NS}}}Pages") or "", 1, 99_999)
+        return parse_int(text or "", 1, 10_000_000)
     except NumberOutOfRange:
-        pages = None
-    return Statistics(application=application, pages=pages)
+        return None
 
 
 def _theme_fonts(root: Element | None) -> ThemeFonts:
