@@ -48,13 +48,8 @@ def check(anatomy: Anatomy) -> Iterator[Issue]:
                 align = None if para.floating else CENTRED
                 yield from looks("page_number.format", para, size=spec.PAGE_NUMBER_PT, align=align)
         if shown and section.number_format not in (None, "decimal"):
-            found = str(section.number_format)
-            yield Issue(
-                "page_number.format",
-                Where(part="header", section=section.index + 1),
-                found,
-                t("arabic"),
-            )
+            place = Where(part="header", section=section.index + 1)
+            yield Issue("page_number.format", place, str(section.number_format), t("arabic"))
 
 
 def _page_paras(doc: Doc, rel_id: str | None) -> list[Para]:
