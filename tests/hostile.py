@@ -195,8 +195,9 @@ def with_numbers(**values: str) -> bytes:
         f'<w:pgMar w:top="{margin}" w:bottom="1134" w:left="1701" w:right="851"/>'
     )
     cell = (
-        f'<w:tbl><w:tblGrid><w:gridCol w:w="4000"/></w:tblGrid><w:tr><w:tc><w:tcPr>'
-        f'<w:gridSpan w:val="{span}"/></w:tcPr>{paragraph("Ô")}</w:tc></w:tr></w:tbl>'
+        f'<w:tbl><w:tblGrid><w:gridCol w:w="4000"/><w:gridCol w:w="4000"/></w:tblGrid><w:tr>'
+        f'<w:tc><w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>{paragraph("Ô")}</w:tc>'
+        f"<w:tc>{paragraph('Ô')}</w:tc></w:tr></w:tbl>"
     )
     body = "".join(
         paragraph(

@@ -39,6 +39,7 @@ def build(package: Package) -> Doc:
         sections=sections,
         parts=parts,
         even_and_odd_headers=package.even_and_odd_headers,
+        default_tab=package.default_tab,
     )
 
 

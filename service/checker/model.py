@@ -124,6 +124,7 @@ class Doc:
     parts: dict[str, list[Para]] = field(default_factory=dict)  # rel id -> its paragraphs
     pages: int = 1
     pages_known: bool = False  # True unless the page count is an estimate
+    default_tab: int = 720  # twips between default tab stops (w:defaultTabStop)
     even_and_odd_headers: bool = False  # w:evenAndOddHeaders: even pages show their own
     pages_source: str = "estimate"  # "layout" (LibreOffice), "word", "breaks" or "estimate"
     anomalies: list[Anomaly] = field(default_factory=list)  # numbers Word never writes

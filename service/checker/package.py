@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from service.errors import MalformedUpload, UnreadableDocumentError
 from service.untrusted import Archive, Limits, NumberOutOfRange, parse_int
 
-from .ooxml import Element, child, local, ns, on_off, w
+from .ooxml import Element, child, int_attr, local, ns, on_off, w
 
 _RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _STRICT = "http://purl.oclc.org/ooxml/"
@@ -62,6 +62,7 @@ class Package:
     theme: ThemeFonts
     parts: dict[str, Element]  # relationship id -> root of a header or footer part
     even_and_odd_headers: bool = False
+    default_tab: int = 720  # twips between default tab stops
     statistics: Statistics = field(default_factory=Statistics)
     footnotes: Element | None = None
 
@@ -109,6 +110,7 @@ def _read(archive: Archive) -> Package:
         theme=_theme_fonts(_part(archive, rels, "theme")),
         parts=parts,
         even_and_odd_headers=_flag(settings, "evenAndOddHeaders"),
+        default_tab=int_attr(child(settings, "defaultTabStop"), "val", (1, 31680)) or 720,
         statistics=_statistics(archive, _target(package_rels, "extended-properties")),
         footnotes=_part(archive, rels, "footnotes"),
     )

@@ -36,6 +36,7 @@ class RunFormat:
     caps: bool
     hidden: bool
     color: str | None  # RRGGBB, "auto", or a theme colour name prefixed "theme:"
+    raised: bool = False  # superscript or subscript (a footnote mark)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,7 @@ class ParaFormat:
     outline_level: int | None
     border_top: bool
     border_bottom: bool
+    tabs: tuple[int, ...] = ()  # custom tab stops, twips from the left indent, in order
 
 
 class StyleSheet:
@@ -151,6 +153,7 @@ class StyleSheet:
             caps=props["caps"],
             hidden=bool(props.get("vanish", False)),
             color=props.get("color"),
+            raised=bool(props.get("raised", False)),
         )
 
     def _font(self, slot: tuple[str, str] | None) -> str | None:
@@ -191,6 +194,7 @@ class StyleSheet:
             outline_level=merged.get("outline"),
             border_top=borders.get("top", False),
             border_bottom=borders.get("bottom", False),
+            tabs=tuple(sorted(pos for pos, kind in merged.get("tabs", {}).items() if kind)),
         )
 
 
@@ -217,6 +221,8 @@ def parse_rpr(rpr: Element | None) -> Props:
             fonts = _fonts(element)
             if fonts:
                 props["fonts"] = fonts
+        elif tag == "vertAlign":
+            props["raised"] = element.get(W_VAL) in ("superscript", "subscript")
         elif tag == "color":
             theme = attr(element, "themeColor")
             props["color"] = f"theme:{theme}" if theme else (element.get(W_VAL) or "auto")
@@ -266,6 +272,8 @@ def parse_ppr(ppr: Element | None) -> Props:
             props["outline"] = int_attr(element, "val", (0, 9))
         elif tag == "pBdr":
             props["bdr"] = _borders(element)
+        elif tag == "tabs":
+            props["tabs"] = _tabs(element)
         elif tag == "numPr":
             num_id = attr(child(element, "numId"), "val")
             level = int_attr(child(element, "ilvl"), "val", (0, 8)) or 0
@@ -318,6 +326,16 @@ def _spacing(spacing: Element) -> Props:
     return values
 
 
+def _tabs(tabs: Element) -> dict[int, bool]:
+    # Stop position -> True when set, False when a w:val="clear" removes an inherited one.
+    stops: dict[int, bool] = {}
+    for tab in tabs.iterfind(w("tab")):
+        position = int_attr(tab, "pos")
+        if position is not None:
+            stops[position] = attr(tab, "val") != "clear"
+    return stops
+
+
 def _borders(bdr: Element) -> Props:
     sides: Props = {}
     for side in ("top", "bottom"):
@@ -330,7 +348,7 @@ def _borders(bdr: Element) -> Props:
 def merge_ppr(into: Props, props: Props) -> None:
     """Overlay `props` on `into`; indents, spacing and borders merge attribute by attribute."""
     for key, value in props.items():
-        if key in ("ind", "spacing", "bdr"):
+        if key in ("ind", "spacing", "bdr", "tabs"):
             merged = {**into.get(key, {}), **value}
             if key == "ind" and "first" in value and "first_chars" not in value:
                 merged.pop("first_chars", None)

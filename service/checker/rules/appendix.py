@@ -64,14 +64,17 @@ def _first_inked(doc: Doc, start: int) -> Para | None:
 
 
 def _heading(appendix: Appendix) -> Iterator[Issue]:
-    size = spec.APPENDIX_PT
+    size = spec.SIZES["appendix_label"]
     yield from looks("appendix.heading", appendix.label, size=size, bold=True, align=CENTRED)
     if not appendix.titles:
         yield Issue("appendix.heading", at(appendix.label), t("missing_below"), t("title_caps"))
     for number, title in enumerate(appendix.titles):
         # The title is in capitals; sentence-case lines under it are its subtitle.
         if number == 0:
-            yield from looks("appendix.heading", title, bold=True, caps=True, align=CENTRED)
+            size = spec.SIZES["appendix_title"]
+            yield from looks(
+                "appendix.heading", title, size=size, bold=True, caps=True, align=CENTRED
+            )
         else:
             yield from looks("appendix.heading", title, align=CENTRED)
     reference = appendix.reference
@@ -79,7 +82,9 @@ def _heading(appendix: Appendix) -> Iterator[Issue]:
     if reference is None:
         yield Issue("appendix.heading", at(last), t("missing_below"), quote("(Kèm theo …)"))
         return
-    if not clean(reference.text).startswith("(Kèm theo"):
+    # "(Kèm theo ...)" under an appendix; "(Ban hành kèm theo ...)" under a regulation a
+    # document issues: both are the decree's wording.
+    if not clean(reference.text).startswith(("(Kèm theo", "(Ban hành kèm theo")):
         yield Issue(
             "appendix.heading",
             at(reference),

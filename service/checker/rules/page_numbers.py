@@ -46,7 +46,9 @@ def check(anatomy: Anatomy) -> Iterator[Issue]:
             for para in _page_paras(doc, rel_id):
                 # A number in a header text box is placed by the box, not by its paragraph.
                 align = None if para.floating else CENTRED
-                yield from looks("page_number.format", para, size=spec.PAGE_NUMBER_PT, align=align)
+                yield from looks(
+                    "page_number.format", para, size=spec.SIZES["page_number"], align=align
+                )
         if shown and section.number_format not in (None, "decimal"):
             place = Where(part="header", section=section.index + 1)
             yield Issue("page_number.format", place, str(section.number_format), t("arabic"))

@@ -16,7 +16,7 @@ def check(anatomy: Anatomy) -> Iterator[Issue]:
     for anomaly in anatomy.doc.anomalies:
         found = t("bad_value", element=anomaly.tag, name=anomaly.name, text=anomaly.text)
         expected = t("value_range", low=anomaly.low, high=anomaly.high)
-        yield Issue("structure.value", Where(part="document"), found, expected)
+        yield Issue("structure.value", Where(part="document"), found, expected, basis="file")
     lines = [
         *anatomy.issuer,
         *(p for p in (anatomy.national, anatomy.motto, anatomy.recipients_label) if p),
