@@ -17,6 +17,21 @@ from .text import clean, is_upper, key, starts
 
 _BASES = ("Căn cứ", "Theo đề nghị", "Xét đề nghị", "Xét tờ trình")
 _TITLE_LINES = 4
+# How a decision's authority line begins: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...".
+_AUTHORITIES = (
+    "CHỦ TỊCH",
+    "ỦY BAN NHÂN DÂN",
+    "HỘI ĐỒNG NHÂN DÂN",
+    "BỘ TRƯỞNG",
+    "THỦ TƯỚNG",
+    "GIÁM ĐỐC",
+    "TỔNG GIÁM ĐỐC",
+    "CỤC TRƯỞNG",
+    "VỤ TRƯỞNG",
+    "HIỆU TRƯỞNG",
+    "TRƯỞNG BAN",
+    "CHÁNH VĂN PHÒNG",
+)
 
 
 @dataclass(frozen=True)
@@ -115,6 +130,8 @@ def _title(doc: Doc, found: Anatomy, start: int) -> int:
             break
         if para.fmt.align != "center" and not para.all_bold():
             break
+        if found.title and is_upper(para.shown) and key(para.shown).startswith(_AUTHORITIES):
+            break  # a decision's authority line right under its title, with no rule between
         found.title.append(para)
         # The short rule under the title ends it (what follows may be centred and bold too).
         if para.fmt.border_bottom or para.shapes or len(found.title) == _TITLE_LINES:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import pairwise
 
 from .metrics import advance
 from .model import Cell, Para, Run
@@ -29,25 +28,27 @@ def columns(para: Para) -> list[Para]:
     text = "".join(run.text for run in para.runs)
     positions = _positions(para, text)
     room = max(para.width, 1)
-    cuts: list[int] = []
+    spans = [(0, len(text))]
     for gap in _GAP.finditer(text):
         before, after = text[: gap.start()], text[gap.end() :]
         if not before.strip() or not after.strip():
             continue
-        if _LABEL_ONLY.match(before[cuts[-1] if cuts else 0 :]):
+        if _LABEL_ONLY.match(before):
             continue  # "Số:      /UBND-NC": the number's own blank
         if positions[gap.end()] >= RIGHT_COLUMN * room:
-            cuts.append(gap.end())
+            spans = [(0, gap.start()), (gap.end(), len(text))]
             break  # two columns at most
-    bounds = [0, *cuts, len(text)]
     pieces = []
-    for number, (start, end) in enumerate(pairwise(bounds)):
+    for number, (start, end) in enumerate(spans):
+        # A piece is its text: the spaces and tabs around it are layout.
+        segment = text[start:end]
+        if not segment.strip():
+            continue
+        start += len(segment) - len(segment.lstrip())
+        end = start + len(segment.strip())
         runs = _slice(para.runs, start, end)
         piece = "".join(run.text for run in runs)
-        if not piece.strip():
-            continue
-        lead = start + len(piece) - len(piece.lstrip())
-        col = 1 if number > 0 or _starts_right(para, positions[lead], piece, room) else 0
+        col = 1 if number > 0 or _starts_right(para, positions[start], piece, room) else 0
         cell = Cell(
             table=VIRTUAL_TABLE,
             row=para.index,

@@ -42,8 +42,15 @@ def read_signoff(paras: list[Para], start: int, authorities: tuple[str, ...]) ->
     rows = [p for p in paras if p.cell is not None and p.cell.table == table]
     found = Signoff(start=rows[0].index, label=label, after=rows[-1].index + 1)
     place = label.cell
-    found.recipients = [p for p in rows if p.cell == place and p.index > label.index]
-    found.recipients = [p for p in found.recipients if not p.empty]
+    # The label's column, down the rows below it too (a two-row closing table).
+    found.recipients = [
+        p
+        for p in rows
+        if p.cell is not None
+        and (p.cell.nest, p.cell.col) == (place.nest, place.col)
+        and p.index > label.index
+        and not p.empty
+    ]
     others = [
         p
         for p in rows
