@@ -44,6 +44,19 @@ class Appendix:
     content: list[Para]
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """A text issued with the document, printed after its signature: a plan attached to a
+    decision, a regulation it issues. Its type line, title, `(Kèm theo ...)` line, content
+    and an optional signoff line in the signature column."""
+
+    type_name: Para
+    titles: list[Para]
+    reference: Para | None
+    content: list[Para]
+    signoff: list[Para]
+
+
 @dataclass
 class Anatomy:
     """Where each part of the document is (None or empty when it was not found)."""
@@ -72,6 +85,7 @@ class Anatomy:
     signature: list[Para] = field(default_factory=list)
     signer: Para | None = None
     appendices: list[Appendix] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
 
     @property
     def definition(self) -> Kind | None:
@@ -96,7 +110,8 @@ def dissect(doc: Doc, kind: str | None) -> Anatomy:
     closing = read_signoff(doc.paragraphs, start, _heads(signers))
     found.recipients_label, found.recipients = closing.label, closing.recipients
     found.signature, found.signer = closing.signature, closing.signer
-    found.appendices = _appendices(doc.paragraphs[closing.after :])
+    found.attachments, after = _attachments(doc.paragraphs, closing.after)
+    found.appendices = _appendices(doc.paragraphs[after:])
     end = closing.start
     if found.appendices and closing.label is None and not closing.signature:
         end = found.appendices[0].label.index
@@ -222,6 +237,50 @@ def _addressees(doc: Doc, found: Anatomy, start: int) -> int:
             break
         found.addressees.append(para)
     return found.addressees[-1].index + 1
+
+
+def _attachments(paras: list[Para], start: int) -> tuple[list[Attachment], int]:
+    """Texts issued with the document after its signature; return them and where the
+    appendices may start."""
+    found: list[Attachment] = []
+    while True:
+        head = next((p for p in paras[start:] if not p.empty), None)
+        if head is None or head.cell is not None or APPENDIX.match(key(head.text)):
+            return found, start
+        if head.fmt.align != "center" or not (head.all_bold() or is_upper(head.shown)):
+            return found, start
+        lines = [p for p in paras[head.index + 1 : head.index + 12] if not p.empty][:6]
+        reference = next((p for p in lines if _is_reference(p)), None)
+        if reference is None:
+            return found, start
+        titles = [p for p in lines if p.index < reference.index]
+        end = next(
+            (p.index for p in paras[reference.index + 1 :] if APPENDIX.match(key(p.text))),
+            len(paras),
+        )
+        body = [p for p in paras[reference.index + 1 : end] if p.cell is None and not p.floating]
+        signoff = _signoff(body)
+        signed = {id(p) for p in signoff}
+        content = [p for p in body if id(p) not in signed]
+        found.append(Attachment(head, titles, reference, content, signoff))
+        start = end
+
+
+def _is_reference(para: Para) -> bool:
+    text = clean(para.text).casefold()
+    return text.startswith("(") and "kèm theo" in text
+
+
+def _signoff(body: list[Para]) -> list[Para]:
+    """The bold line(s) set in the signature column under an attachment's last paragraph."""
+    inked = [p for p in body if not p.empty]
+    tail: list[Para] = []
+    for para in reversed(inked):
+        if para.all_bold() and para.fmt.align in ("center", "right", "end") and len(tail) < 3:
+            tail.insert(0, para)
+            continue
+        break
+    return tail if len(tail) < len(inked) else []
 
 
 def _appendices(paras: list[Para]) -> list[Appendix]:

@@ -68,9 +68,11 @@ def _trailing(paras: list[Para], after: int, lines: list[Para]) -> int:
     """Signature lines typed under the closing table, spaced out to the right (a name
     added after the table was made); return the index after them."""
     for para in paras[after : after + 8]:
+        if para.index > 0 and paras[para.index - 1].ends_section:
+            break  # a new section: an attachment or an appendix, not the signature
         if para.empty:
             continue
-        if APPENDIX.match(key(para.text)) or para.break_before:
+        if APPENDIX.match(key(para.text)) or para.break_before or is_upper(para.shown):
             break
         pieces = columns(para)
         if not pieces or any(p.cell is None or p.cell.col != 1 for p in pieces):

@@ -109,3 +109,79 @@ BODY = [
     Line("Ủy ban nhân dân tỉnh giao các sở, ngành triển khai thực hiện nội dung sau đây."),
     Line("Đề nghị các cơ quan, đơn vị thực hiện nghiêm túc./."),
 ]
+
+
+_HEADER_REL = (
+    '<Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/header" Target="header1.xml"/>'
+)
+PAGE_HEADER = (
+    f'<w:hdr xmlns:w="{hostile.W}"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>'
+    '<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/>'
+    '<w:sz w:val="28"/></w:rPr><w:fldChar w:fldCharType="begin"/></w:r>'
+    '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    '<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/>'
+    '<w:sz w:val="28"/></w:rPr><w:t>2</w:t></w:r>'
+    '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:hdr>'
+)
+
+
+def section(*, landscape: bool = False, restart: bool = False, last: bool = False) -> str:
+    """Section properties: A4 at the decree's margins (as read on the page), a numbered
+    header from page 2; `last` for the body's final w:sectPr, else inside a paragraph."""
+    size = (
+        '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'
+        if landscape
+        else ('<w:pgSz w:w="11906" w:h="16838"/>')
+    )
+    props = (
+        '<w:headerReference w:type="default" r:id="rIdHeader"/>'
+        + size
+        + '<w:pgMar w:top="1134" w:bottom="1134" w:left="1701" w:right="851"/>'
+        + ('<w:pgNumType w:start="1"/>' if restart else "")
+        + "<w:titlePg/>"
+    )
+    return (
+        f"<w:sectPr>{props}</w:sectPr>"
+        if last
+        else f"<w:p><w:pPr><w:sectPr>{props}</w:sectPr></w:pPr></w:p>"
+    )
+
+
+def numbered_document(*blocks: Line | str) -> bytes:
+    """A DOCX of `blocks` whose sections (from section()) number their pages in the header."""
+    import io
+    import zipfile
+
+    body = "".join(block if isinstance(block, str) else block.xml() for block in blocks)
+    document_xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document '
+        f'xmlns:w="{hostile.W}" xmlns:r="{hostile.R}"><w:body>{body}</w:body></w:document>'
+    )
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships '
+        'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f"{_HEADER_REL}</Relationships>"
+    )
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(hostile.docx(document_xml))) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            target.writestr(info, source.read(info))
+        target.writestr("word/_rels/document.xml.rels", rels)
+        target.writestr("word/header1.xml", PAGE_HEADER)
+    return out.getvalue()
+
+
+def rule(room: int, length: int) -> str:
+    """An empty paragraph whose bottom border, `length` twips long, centres a short line
+    under the line above it in a column `room` twips wide."""
+    side = max((room - length) // 2, 0)
+    return (
+        '<w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="auto"/>'
+        f'</w:pBdr><w:spacing w:after="0"/><w:ind w:left="{side}" w:right="{side}"/>'
+        '<w:jc w:val="center"/></w:pPr></w:p>'
+    )

@@ -37,6 +37,10 @@ def check(anatomy: Anatomy) -> Iterator[Issue]:
         number = key(label.text).removeprefix("PHỤ LỤC").strip(" .:").removeprefix("SỐ ").strip()
         if number:
             styles.add("roman" if _ROMAN.match(number) else "arabic")
+    for attachment in anatomy.attachments:
+        if attachment.reference is not None:
+            reference = attachment.reference
+            yield from looks("appendix.heading", reference, italic=True, align=CENTRED)
     if len(styles) > 1:
         first = anatomy.appendices[0].label
         yield Issue("appendix.heading", at(first), t("mixed_numbering"), t("one_numbering"))

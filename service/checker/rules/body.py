@@ -26,9 +26,14 @@ _AUTO_SPACING = 280
 def check(anatomy: Anatomy) -> Iterator[Issue]:
     """body.size, body.align, body.indent, body.spacing, body.line_spacing, body.end_mark,
     preamble.legal_basis."""
-    paras = [p for p in anatomy.content if not p.empty]
+    # The document's content, then each attached text's (a plan a decision issues).
+    for content in (anatomy.content, *(a.content for a in anatomy.attachments)):
+        yield from _content([p for p in content if not p.empty], anatomy.doc.default_tab)
+    yield from _legal_bases(anatomy.bases)
+
+
+def _content(paras: list[Para], tab: int) -> Iterator[Issue]:
     spacings: list[tuple[Para, float]] = []
-    tab = anatomy.doc.default_tab
     for para in paras:
         yield from looks("body.size", para, size=spec.SIZES["body"])
         if not is_heading(para) and not _is_note(para):
@@ -38,7 +43,6 @@ def check(anatomy: Anatomy) -> Iterator[Issue]:
     yield from _consistency(spacings)
     if paras:
         yield from _end_mark(paras[-1])
-    yield from _legal_bases(anatomy.bases)
 
 
 def _is_note(para: Para) -> bool:

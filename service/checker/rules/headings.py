@@ -32,6 +32,8 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 def check(anatomy: Anatomy) -> Iterator[Issue]:
     """heading.roman, heading.arabic, heading.letter, heading.format, list.dash."""
     yield from _Counter(main=True).walk(anatomy.content)
+    for attachment in anatomy.attachments:  # an attached plan numbers its own parts
+        yield from _Counter(main=True).walk(attachment.content)
     # An appendix numbers its own parts; an outline there may keep them in sentence case.
     for appendix in anatomy.appendices:
         yield from _Counter(main=False).walk(appendix.content)

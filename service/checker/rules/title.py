@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterator
 
 from .. import spec
-from ..anatomy import Anatomy
+from ..anatomy import Anatomy, Attachment
 from ..messages import quote, t
 from ..metrics import line_width
 from ..report import Issue, Where
@@ -27,6 +27,8 @@ def check(anatomy: Anatomy) -> Iterator[Issue]:
         yield from _subject(anatomy)
     if anatomy.addressees or (definition is not None and definition.addressees):
         yield from _addressees(anatomy)
+    for attachment in anatomy.attachments:
+        yield from _attached(attachment)
 
 
 def _start(anatomy: Anatomy) -> Where:
@@ -80,6 +82,16 @@ def _title_looks(anatomy: Anatomy) -> Iterator[Issue]:
         max(1, math.ceil(w / max(p.width, 1))) for w, p in zip(widths, anatomy.title, strict=True)
     )
     yield from short_rule("title.subject_rule", stroke, sum(widths) / lines, last)
+
+
+def _attached(attachment: Attachment) -> Iterator[Issue]:
+    """An attached text's type line and title, looking like the document's own."""
+    head = attachment.type_name
+    size = spec.SIZES["type_name"]
+    yield from looks("title.type_name", head, size=size, bold=True, caps=True, align=CENTRED)
+    for para in attachment.titles:
+        size = spec.SIZES["title"]
+        yield from looks("title.subject", para, size=size, bold=True, align=CENTRED)
 
 
 def _subject(anatomy: Anatomy) -> Iterator[Issue]:
