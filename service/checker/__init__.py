@@ -118,9 +118,11 @@ def _position(issue: Issue) -> tuple[int, int]:
 
 def _finding(issue: Issue, locale: str) -> Finding:
     hint = issue.hint if issue.hint is not None else t(f"{issue.rule}.hint")
+    # An error is only a departure from the decree: our own choices are warnings.
+    level = "warning" if issue.basis == "house" else issue.severity or severity(issue.rule)
     return Finding(
         rule=issue.rule,
-        severity=issue.severity or severity(issue.rule),
+        severity=level,
         where=issue.where,
         message=render(t(issue.rule), locale),
         found=render(issue.found, locale),

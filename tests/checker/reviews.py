@@ -77,12 +77,12 @@ D_DECISIONS: dict[str, tuple[bool, str]] = {
         "no longer taken for it",
     ),
 }
-# Under the trích yếu, "1/3 to 1/2 of the line": judged against the title's average
-# printed line. A rule of a quarter of a full-width line stays a warning.
+# Under the trích yếu, "1/3 to 1/2 of the line": judged against the title's longest
+# printed line, a rule of a quarter of it stays a warning.
 D_BY_ROW: dict[tuple[str, str], bool] = {
     ("vbai03_tbkl_son_hai", "8"): True,
     ("vbai12_qd_hoi_dong_atvsld", "11"): True,
-    ("vbai19_tt_ban_vstbpn", "8"): False,
+    ("vbai19_tt_ban_vstbpn", "8"): True,
 }
 # Findings no reviewer saw because the first checker missed them, each checked by hand.
 NEW_TRUE: frozenset[tuple[str, str, str]] = frozenset(

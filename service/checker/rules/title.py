@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 
 from .. import spec
@@ -75,13 +74,10 @@ def _title_looks(anatomy: Anatomy) -> Iterator[Issue]:
     if stroke is None:
         yield Issue("title.subject_rule", at(last), t("no_line"), t("short_line"))
         return
-    # Under a title of several printed lines, the decree's "1/3 to 1/2 of the line" is
-    # read against its average line: offices centre one short rule under the block.
-    widths = [line_width(para) for para in anatomy.title]
-    lines = sum(
-        max(1, math.ceil(w / max(p.width, 1))) for w, p in zip(widths, anatomy.title, strict=True)
-    )
-    yield from short_rule("title.subject_rule", stroke, sum(widths) / lines, last)
+    # Judged against the title's longest printed line, as the decree's "1/3 to 1/2 of the
+    # line" reads; a title that wraps fills its line.
+    length = max(min(line_width(para), para.width) for para in anatomy.title)
+    yield from short_rule("title.subject_rule", stroke, length, last)
 
 
 def _attached(attachment: Attachment) -> Iterator[Issue]:
