@@ -136,7 +136,9 @@ def _inked(doc: Doc, start: int) -> Para | None:
 def _title(doc: Doc, found: Anatomy, start: int) -> int:
     """Find the type line and the title under it; return where the text after them starts."""
     first = _inked(doc, start)
-    if first is None or first.cell is not None or kinds.by_type_line(first.shown) is None:
+    if first is None or first.cell is not None:
+        return start
+    if kinds.by_type_line(first.shown) is None and not _looks_like_type_line(first):
         return start
     found.type_name = first
     for para in doc.paragraphs[first.index + 1 : first.index + 1 + 2 * _TITLE_LINES]:
@@ -164,6 +166,14 @@ def _title(doc: Doc, found: Anatomy, start: int) -> int:
     if found.title_stroke is not None and found.title_stroke.para.empty:
         end = max(end, found.title_stroke.para.index + 1)
     return end
+
+
+def _looks_like_type_line(para: Para) -> bool:
+    """A type line the decree does not list (PHIẾU TRÌNH, ĐIỀU LỆ): short, centred, bold,
+    in capitals. The document is then of no known type, not a công văn."""
+    text = clean(para.shown)
+    words = len(text.split())
+    return 1 <= words <= 4 and para.fmt.align == "center" and para.all_bold() and is_upper(text)
 
 
 def _kind(found: Anatomy) -> str | None:

@@ -201,3 +201,13 @@ def test_a_decisions_own_departures_are_still_found():
     assert rules.count("heading.arabic") == 2  # "Điều 3." after "Điều 1.", then "Điều 3." again
     bases = ("Căn cứ Luật A;", "Căn cứ Luật B;", "Theo đề nghị của Sở Nội vụ;")
     assert "preamble.legal_basis" in check(_decision(*ARTICLES, bases=bases)).rules()
+
+
+def test_a_type_the_decree_does_not_list_is_not_taken_for_a_letter():
+    header = table([[*ISSUER, centred("Số: 12/PTr-VP", 13, False)], [*NATIONAL, DATE]])
+    closing = table([[*RECIPIENTS], [*SIGNATURE]])
+    report = check(
+        document(header, centred("PHIẾU TRÌNH"), centred("Về việc ký văn bản"), *BODY, closing)
+    )
+    assert report.kind is None
+    assert not {"subject.format", "addressee.format", "title.type_name"} & set(report.rules())
