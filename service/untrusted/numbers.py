@@ -41,4 +41,15 @@ def parse_decimal(text: str, low: Decimal | int, high: Decimal | int) -> Decimal
 def parse_int(text: str, low: int, high: int) -> int:
     """`text` as an integer within [low, high] (a fraction is truncated, as Word reads
     "12.0"); NumberOutOfRange otherwise."""
+    digits = text.lstrip("-")
+    if (
+        0 < len(digits) <= 12
+        and digits.isascii()
+        and digits.isdigit()
+        and len(text) - len(digits) <= 1
+    ):
+        value = int(text)  # the common case, as Word writes them: plain digits
+        if low <= value <= high:
+            return value
+        raise NumberOutOfRange(text, low, high)
     return int(parse_decimal(text, low, high))
