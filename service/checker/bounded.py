@@ -15,7 +15,7 @@ from service.untrusted import Budget, preload, run_bounded
 from .legacy import legacy_format, to_docx
 from .report import Report
 
-preload("service.checker")
+preload("service.checker", "service.checker.warmup")
 
 
 def check_upload(
