@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from . import kinds
 from .kinds import Kind
-from .masthead import read_masthead
+from .masthead import Masthead, read_masthead
 from .metrics import line_width
 from .model import Doc, Para
 from .signoff import APPENDIX, is_authority, read_signoff
@@ -57,21 +57,13 @@ class Attachment:
     signoff: list[Para]
 
 
-@dataclass
-class Anatomy:
-    """Where each part of the document is (None or empty when it was not found)."""
+@dataclass(kw_only=True)
+class Anatomy(Masthead):
+    """Where each part of the document is (None or empty when it was not found): the
+    header block's lines (Masthead), then the rest."""
 
     doc: Doc
     kind: str | None = None
-    header_table: int | None = None
-    issuer: list[Para] = field(default_factory=list)
-    issuer_stroke: Stroke | None = None
-    national: Para | None = None
-    motto: Para | None = None
-    motto_stroke: Stroke | None = None
-    number: Para | None = None
-    subject: list[Para] = field(default_factory=list)
-    date: Para | None = None
     type_name: Para | None = None
     title: list[Para] = field(default_factory=list)
     title_stroke: Stroke | None = None
@@ -95,13 +87,8 @@ class Anatomy:
 
 def dissect(doc: Doc, kind: str | None) -> Anatomy:
     """Locate every part of `doc`; `kind` (an id of kinds.KINDS) overrides detection."""
-    found = Anatomy(doc=doc)
-    head = read_masthead(doc)
-    found.header_table = head.table
-    found.issuer, found.issuer_stroke = head.issuer, head.issuer_stroke
-    found.national, found.motto, found.motto_stroke = head.national, head.motto, head.motto_stroke
-    found.number, found.subject, found.date = head.number, head.subject, head.date
-    start = _title(doc, found, head.end)
+    found = Anatomy(doc=doc, **vars(read_masthead(doc)))
+    start = _title(doc, found, found.header_end)
     found.kind = kind if kind is not None else _kind(found)
     start = _opening(doc, found, start)
     start = _addressees(doc, found, start)

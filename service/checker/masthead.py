@@ -19,11 +19,11 @@ _REACH = 25  # paragraphs from the top searched for the header
 _ZONE = 14  # paragraphs a header laid out without a table may span
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Masthead:
     """Where each line of the header is (None or empty when it was not found)."""
 
-    table: int | None = None
+    header_table: int | None = None
     issuer: list[Para] = field(default_factory=list)
     issuer_stroke: Stroke | None = None
     national: Para | None = None
@@ -32,7 +32,7 @@ class Masthead:
     number: Para | None = None
     subject: list[Para] = field(default_factory=list)
     date: Para | None = None
-    end: int = 0  # index of the first paragraph after the header
+    header_end: int = 0  # index of the first paragraph after the header
 
 
 def read_masthead(doc: Doc) -> Masthead:
@@ -43,14 +43,14 @@ def read_masthead(doc: Doc) -> Masthead:
     if anchor is None:
         return found
     if anchor.cell is not None:
-        found.table = anchor.cell.table
-        zone = [p for p in doc.paragraphs if p.cell is not None and p.cell.table == found.table]
+        table = found.header_table = anchor.cell.table
+        zone = [p for p in doc.paragraphs if p.cell is not None and p.cell.table == table]
         lines = [p for p in zone if not p.empty]
-        found.end = zone[-1].index + 1
+        found.header_end = zone[-1].index + 1
     else:
         zone = _flow_zone(doc, anchor)
         lines = [piece for p in zone if not p.empty for piece in _pieces(p)]
-        found.end = zone[-1].index + 1 if zone else anchor.index + 1
+        found.header_end = zone[-1].index + 1 if zone else anchor.index + 1
     _place(doc, found, lines)
     return found
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import re
+import subprocess
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -65,7 +66,7 @@ D_DECISIONS: dict[str, tuple[bool, str]] = {
     "single addressee": (
         False,
         "the decree asks for the full stop after the last of several addressees; one "
-        "addressee without it is a house-profile finding only",
+        "addressee takes none (our documents print it as typed)",
     ),
     "list lines with a 1 cm left indent": (
         False,
@@ -161,3 +162,13 @@ def match() -> tuple[dict[int, Finding], dict[str, list[Finding]]]:
         for name in names
     }
     return matched, left
+
+
+def as_doc(name: str, folder: Path) -> Path:
+    """Real document `name` saved by LibreOffice as a Word 97-2003 .doc in `folder`."""
+    source = folder / f"{name}.docx"
+    source.write_bytes((FOLDER / f"{name}.docx").read_bytes())
+    profile = f"-env:UserInstallation={(folder / 'profile').as_uri()}"
+    command = ["soffice", "--headless", profile, "--convert-to", "doc", "--outdir", str(folder)]
+    subprocess.run([*command, str(source)], check=True, capture_output=True, timeout=120)
+    return folder / f"{name}.doc"

@@ -13,7 +13,7 @@ import pytest
 from service.__main__ import main
 
 from . import corpus
-from .reviews import FOLDER
+from .reviews import FOLDER, as_doc
 
 # What `check` must never load: the database, accounts and batch layers, the web framework.
 HEAVY = (
@@ -114,23 +114,8 @@ def test_the_house_profile_adds_our_own_values(tmp_path: Path, capsys):
 
 @pytest.mark.libreoffice
 def test_a_legacy_doc_is_converted_and_checked(tmp_path: Path, capsys):
-    shutil.copy(FOLDER / "vbai02_cv_uy_quyen_dai_hoi.docx", tmp_path / "cv.docx")
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation={(tmp_path / 'p').as_uri()}",
-            "--convert-to",
-            "doc",
-            "--outdir",
-            str(tmp_path),
-            str(tmp_path / "cv.docx"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    assert main(["check", "--json", str(tmp_path / "cv.doc")]) == 1
+    legacy = as_doc("vbai02_cv_uy_quyen_dai_hoi", tmp_path)
+    assert main(["check", "--json", str(legacy)]) == 1
     report = json.loads(capsys.readouterr().out)
     assert report["converted_from"] == "doc" and report["kind"] == "cong_van"
     assert "recipients.line" in [f["rule"] for f in report["findings"]]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from flask.testing import FlaskClient
 from service.http import create_app
 from service.rendering.pdf import FakeConverter
 
-from .reviews import FOLDER
+from .reviews import FOLDER, as_doc
 
 
 def _app(tmp_path: Path, **config: object) -> Flask:
@@ -81,25 +80,9 @@ def test_a_bomb_never_reaches_the_converter(tmp_path: Path) -> None:
 
 @pytest.mark.libreoffice
 def test_a_legacy_doc_upload_is_converted(tmp_path: Path) -> None:
-    source = tmp_path / "gm.docx"
-    source.write_bytes(_real("vbai23_giay_moi_hop_cchc"))
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation={(tmp_path / 'p').as_uri()}",
-            "--convert-to",
-            "doc",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    legacy = as_doc("vbai23_giay_moi_hop_cchc", tmp_path)
     client = _app(tmp_path).test_client()
-    report = _post(client, (tmp_path / "gm.doc").read_bytes(), name="gm.doc").json
+    report = _post(client, legacy.read_bytes(), name="gm.doc").json
     assert report["converted_from"] == "doc" and report["kind"] == "giay_moi"
     # Anything else that is not Word: a plain message, no repr.
     response = _post(client, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4000, name="x.doc")

@@ -113,16 +113,9 @@ def _addressees(anatomy: Anatomy) -> Iterator[Issue]:
         yield Issue("addressee.format", at(lines[0]), quote(head[:12]), quote("Kính gửi:"))
     for para in lines:
         yield from looks("addressee.format", para, size=spec.SIZES["addressee"])
+    # One addressee (on the Kính gửi line or in the cell beside it) takes no mark: the
+    # decree asks for ";" after each of several and "." after the last.
     dashes = [p for p in lines[1:] if clean(p.text).startswith(("-", "–"))]
-    if not dashes:
-        # One addressee, on the Kính gửi line (or in the cell beside it). The decree asks
-        # for the full stop only after the last of several; our documents end it with one.
-        last = lines[-1]
-        text = clean(last.text)
-        if not text.endswith("."):
-            found = quote(text[-12:])
-            yield Issue("addressee.format", at(last), found, t("ends_with_dot"), basis="house")
-        return
     for para in dashes:
         text = clean(para.text)
         wanted = "." if para is dashes[-1] else ";"
