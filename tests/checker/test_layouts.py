@@ -211,3 +211,15 @@ def test_a_type_the_decree_does_not_list_is_not_taken_for_a_letter():
     )
     assert report.kind is None
     assert not {"subject.format", "addressee.format", "title.type_name"} & set(report.rules())
+
+
+def test_an_indent_typed_with_a_tab_or_spaces_is_read_as_it_prints():
+    header = table([[*ISSUER, NUMBER, SUBJECT], [*NATIONAL, DATE]])
+    closing = table([[*RECIPIENTS], [*SIGNATURE]])
+    typed = [
+        Line("\tỦy ban nhân dân tỉnh giao các sở, ngành triển khai thực hiện.", indent=0),
+        Line(" " * 9 + "Đề nghị các cơ quan, đơn vị thực hiện nghiêm túc./.", indent=0),
+    ]
+    assert "body.indent" not in check(document(header, ADDRESSEE, *typed, closing)).rules()
+    short = Line("  Đề nghị các cơ quan thực hiện./.", indent=0)  # two spaces: a typo
+    assert "body.indent" in check(document(header, ADDRESSEE, short, closing)).rules()

@@ -11,6 +11,7 @@ from .. import spec
 from ..anatomy import Anatomy
 from ..layout import next_tab
 from ..messages import quote, t
+from ..metrics import text_width
 from ..model import Para
 from ..ooxml import TWIPS_PER_CM, TWIPS_PER_PT
 from ..pages import SINGLE_LINE
@@ -67,19 +68,27 @@ def _align_indent(para: Para, tab: int) -> Iterator[Issue]:
 
 
 def first_line_cm(para: Para, tab: int = 720) -> float:
-    """Where the first line starts, in centimetres from the margin, as it prints: the
-    paragraph's left indent plus its first-line indent, and a leading tab's advance."""
+    """Where the first line's text starts, in centimetres from the margin, as it prints:
+    the left indent plus the first-line indent, then any tabs and spaces typed before the
+    first word (offices indent with them too: a tab, or three spaces or more)."""
     fmt = para.fmt
     if fmt.first_line_chars:
         first = fmt.first_line_chars / 100 * para.max_size() * TWIPS_PER_PT
     else:
         first = fmt.first_line
     position = fmt.left + first
-    body = para.text[len(para.label) :]
-    for char in body:
-        if char != "\t":
+    typed = para.text[: len(para.text) - len(para.text.lstrip(" \t\u00a0"))]
+    if para.label or ("\t" not in typed and len(typed) < 3):
+        return position / TWIPS_PER_CM  # a stray space or two is a typo, not an indent
+    for run in para.runs:
+        lead = len(run.text) - len(run.text.lstrip(" \t\u00a0"))
+        for char in run.text[:lead]:
+            if char == "\t":
+                position = next_tab(position, fmt.tabs, max(tab, 1))
+            else:
+                position += text_width(" ", run.fmt.size, run.fmt.bold)
+        if lead < len(run.text):
             break
-        position = next_tab(position, fmt.tabs, max(tab, 1))
     return position / TWIPS_PER_CM
 
 
