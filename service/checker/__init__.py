@@ -9,6 +9,7 @@ and explained in Vietnamese (or English). Pure: python-docx and lxml, no web fra
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import islice
 from typing import BinaryIO
 
 from service.errors import UnreadableDocumentError
@@ -39,6 +40,7 @@ __all__ = [
 ]
 
 KINDS = KIND_IDS
+MAX_FINDINGS = 1000  # a real document with more is not worth reading finding by finding
 _PART_ORDER = {"document": 0, "header": 1, "footer": 2, "body": 3}
 
 
@@ -79,15 +81,19 @@ def check(
     words = sum(len(para.text.split()) for para in doc.paragraphs)
     assign_pages(doc, package.statistics.pages_for(words), pages)
     anatomy = dissect(doc, kind)
-    issues = _unique(
+    wanted = (
         issue
         for rule_check in CHECKS
         for issue in rule_check(anatomy)
         if profile == "house" or issue.basis != "house"
     )
+    # A file made to produce findings by the hundred thousand is stopped, not reported:
+    # the first MAX_FINDINGS in document order are kept.
+    issues = _unique(islice(wanted, 4 * MAX_FINDINGS))
     issues.sort(key=_position)
     return Report(
-        findings=tuple(_finding(issue, locale) for issue in issues),
+        findings=tuple(_finding(issue, locale) for issue in issues[:MAX_FINDINGS]),
+        truncated=len(issues) > MAX_FINDINGS,
         kind=anatomy.kind,
         pages=doc.pages,
         pages_known=doc.pages_known,

@@ -87,6 +87,7 @@ class Report:
     source: str | None = None  # "doc" or "rtf" when LibreOffice converted the file first
     profile: str = "decree"  # "decree" (the decree's ranges) or "house" (our values too)
     pages_source: str = "estimate"  # "layout", "word", "breaks" or "estimate"
+    truncated: bool = False  # True when there were more findings than MAX_FINDINGS
 
     @property
     def errors(self) -> int:
@@ -119,6 +120,7 @@ class Report:
             "profile": self.profile,
             "locale": self.locale,
             "converted_from": self.source,
+            "truncated": self.truncated,
             "findings": [finding.to_dict() for finding in self.findings],
         }
         if with_text:

@@ -68,6 +68,7 @@ def test_the_report_has_the_documented_json_shape(plan_bytes):
         "profile",
         "locale",
         "converted_from",
+        "truncated",
         "findings",
     }
     (finding,) = report["findings"]

@@ -150,3 +150,12 @@ def test_the_command_line_refuses_them_in_process_too(name: str) -> None:
             check(data)
         assert expected == 413 or not isinstance(raised.value, UploadTooLarge)
     assert time.perf_counter() - started < ANSWER
+
+
+def test_a_flood_of_findings_is_cut_short(service: Flask) -> None:
+    # 12,000 appendix labels would make about 100,000 findings (and a 50 MB answer).
+    label = hostile.paragraph("PHỤ LỤC") + hostile.paragraph("X")
+    data = hostile.docx(hostile.document(label * 12_000))
+    status, body, seconds = _post(service.test_client(), data)
+    assert status == 200 and seconds < ANSWER
+    assert body["truncated"] is True and len(body["findings"]) == 1000  # type: ignore[arg-type, index]

@@ -21,12 +21,15 @@ def check(anatomy: Anatomy) -> Iterator[Issue]:
     """appendix.new_page, appendix.page_numbering, appendix.heading."""
     doc = anatomy.doc
     styles: set[str] = set()
+    firsts: dict[int, Para | None] = {}  # each section's first inked paragraph, found once
     for appendix in anatomy.appendices:
         label = appendix.label
         if not _on_new_page(doc, label):
             yield Issue("appendix.new_page", at(label), t("same_page"), t("new_page"))
         section = doc.sections[label.section]
-        own = label.section > 0 and _first_inked(doc, section.first) is label
+        if label.section not in firsts:
+            firsts[label.section] = _first_inked(doc, section.first)
+        own = label.section > 0 and firsts[label.section] is label
         if not own or section.restart is None:
             found = t("numbering_continues")
             yield Issue("appendix.page_numbering", at(label), found, t("numbering_restarts"))
