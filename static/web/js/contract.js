@@ -5,7 +5,7 @@
 export const PLAN_ONLY = [
   "preamble", "purpose", "targets", "tasks", "funding", "organization", "reporting", "sections",
 ];
-export const LETTER_ONLY = ["addressees", "body"];
+export const LETTER_ONLY = ["body"]; // a plan may carry addressees too (Kính gửi a council)
 const ORDER = [
   "type", "issuer", "drafting_unit", "number", "symbol", "place", "date", "title",
   "addressees", "preamble", "purpose", "targets", "tasks", "funding", "organization",

@@ -29,7 +29,7 @@ export class FormView {
   /** Redraw everything, keeping the focus on the same field. */
   render(focusPath = this.focusedPath()) {
     this.outputs = [];
-    const sections = this.spec.filter((s) => !s.only || s.only === this.state.type);
+    const sections = this.spec.filter((s) => !s.only || [].concat(s.only).includes(this.state.type));
     const nodes = sections.map((section) => this.section(section));
     this.root.replaceChildren(...nodes);
     this.renderToc(sections);

@@ -144,7 +144,7 @@ export const DOCUMENT = [
     { kind: "output", id: "date-line", label: "printed", compute: (s) => [dateLine(s) ?? ""] },
     { key: "title", kind: "area", label: (s) => (s.type === "cong_van" ? "title.cong_van" : "title.ke_hoach"), hint: "multiline.hint", required: true },
   ] },
-  { id: "addressees", title: "sec.addressees", only: "cong_van", fields: [
+  { id: "addressees", title: "sec.addressees", only: ["cong_van", "ke_hoach"], fields: [
     { key: "addressees", kind: "strings", label: "addressees", item: "item.addressee", add: "add.addressee", hint: "addressees.hint" },
   ] },
   { id: "preamble", title: "sec.preamble", only: "ke_hoach", fields: [
