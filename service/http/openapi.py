@@ -265,7 +265,7 @@ BATCH_STATUS = {
     "required": ["id", "status", "total"],
     "properties": {
         "id": {"type": "string"},
-        "status": {"type": "string", "enum": ["queued", "running", "done", "failed"]},
+        "status": {"type": "string", "enum": ["queued", "running", "done", "partial", "failed"]},
         "total": {"type": "integer"},
         "done": {"type": "integer"},
         "failed": {"type": "integer"},

@@ -166,7 +166,8 @@ async function follow(url) {
     }),
   );
   if (data.finished_at) {
-    $("progress-text").textContent = `${t("finished")} ${t("counts", data)}`;
+    const outcome = { done: "finished", partial: "partial", failed: "failed_all" }[data.status] || "finished";
+    $("progress-text").textContent = `${t(outcome, data)} ${t("counts", data)}`;
     $("download-zip").href = data.urls.archive;
     $("download-zip").hidden = false;
     if (data.urls.merged_pdf && data.done > 0) {

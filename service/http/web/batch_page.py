@@ -56,6 +56,8 @@ def strings() -> dict[str, str]:
         "js.counts": _("{done}/{total} done, {failed} failed"),
         "js.eta": _("about {s} s left"),
         "js.finished": _("Finished."),
+        "js.partial": _("Finished, but {failed} communes have no documents (listed below):"),
+        "js.failed_all": _("Failed: no commune has its documents."),
         "js.network": _("Connection lost; retrying…"),
     }
 
