@@ -176,9 +176,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "duplicate_column": {"vi": "Tên cột bị trùng: {arg}.", "en": "Duplicate column: {arg}."},
     "empty_column_name": {
-        "vi": "Cột thứ {arg} có dữ liệu nhưng không có tên cột.",
+        "vi": "Cột {arg} có dữ liệu nhưng không có tên cột.",
         "en": "Column {arg} has values but no name.",
     },
+    "too_many_columns": {
+        "vi": "Quá nhiều cột có dữ liệu: tối đa {arg} cột.",
+        "en": "Too many columns with values: at most {arg}.",
+    },
+    "table_too_large": {
+        "vi": "Tệp bảng quá lớn hoặc quá phức tạp để đọc (tối đa {arg}); hãy chia thành "
+        "nhiều tệp nhỏ hơn hoặc lưu lại thành .xlsx mới.",
+        "en": "The table file is too large or too complex to read (at most {arg}); split it "
+        "into smaller files or save it again as a new .xlsx.",
+    },
+    "table_line": {"vi": "Dòng {arg}", "en": "Line {arg}"},
+    "table_column": {"vi": 'cột "{arg}"', "en": 'column "{arg}"'},
     "more_errors": {
         "vi": "Còn {arg} lỗi khác chưa hiển thị; hãy sửa các lỗi trên rồi kiểm tra lại.",
         "en": "{arg} more errors not shown; fix the ones above and check again.",

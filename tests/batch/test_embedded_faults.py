@@ -14,8 +14,9 @@ import pytest
 from service.batch.repository import SqlBatches
 from service.store import Database
 from tests.batch.communes import check_archive, commune_rows
+from tests.batch.conftest import make_app
 from tests.batch.faults import ROOT, kill, stop, stored_files, wait_for
-from tests.batch.test_api import download, finished, make_app
+from tests.batch.test_api import download, finished
 
 pytestmark = pytest.mark.slow
 COMMUNES = 32
