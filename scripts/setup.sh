@@ -13,6 +13,7 @@ SYSTEM_PACKAGES=(
   chromium                   # the web form's browser tests: Playwright drives Debian's Chromium
   postgresql                 # tests prove the PostgreSQL option (SQLite stays the default)
   redis-server               # Celery's broker for batch workers (issue 5); tests start their own
+  nginx                      # buffers slow clients' requests in front of gunicorn (PROXY=nginx, issue 15)
 )
 
 missing=()
