@@ -85,12 +85,20 @@ def create() -> Response:
 
 @bp.post("/validate")
 def validate() -> Response:
-    """Check every row without storing anything: the communes' names, or 422 (for a CSV or
-    Excel table, each message names the sheet's line and column)."""
+    """Check every row without storing anything: the communes' names (and their lines in a
+    CSV or Excel table), or 422 (for such a table, each message names the sheet's line and
+    column)."""
     envelope, table = read_request()
     rows = _in_table_terms(table, envelope, lambda: services.validate(envelope))
+    lines = table.lines if table is not None else []
     return jsonify(
-        valid=True, total=len(rows), rows=[{"row": r.position, "label": r.label} for r in rows]
+        valid=True,
+        total=len(rows),
+        rows=[
+            {"row": r.position, "label": r.label}
+            | ({"line": lines[r.position]} if r.position < len(lines) else {})
+            for r in rows
+        ],
     )
 
 
