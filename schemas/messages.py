@@ -189,6 +189,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The table file is too large or too complex to read (at most {arg}); split it "
         "into smaller files or save it again as a new .xlsx.",
     },
+    "too_complex_json": {
+        "vi": "Nội dung JSON có quá nhiều đối tượng và danh sách (tối đa {arg}).",
+        "en": "The JSON holds too many objects and lists (at most {arg}).",
+    },
     "table_line": {"vi": "Dòng {arg}", "en": "Line {arg}"},
     "table_column": {"vi": 'cột "{arg}"', "en": 'column "{arg}"'},
     "more_errors": {

@@ -128,6 +128,8 @@ def parse_request(data: Any, max_rows: int) -> BatchRequest:
     """Check the envelope; InvalidDocument with every error at once (rows' contents later)."""
     if not isinstance(data, dict):
         raise InvalidDocument({"_schema": [code("not_object")]})
+    if isinstance(data.get("rows"), list) and len(data["rows"]) > max_rows:  # before loading them
+        raise InvalidDocument({"rows": [code("too_many", max_rows)]})
     try:
         loaded: dict[str, Any] = BatchRequestSchema().load(data)
     except ValidationError as error:

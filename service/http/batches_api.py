@@ -35,6 +35,7 @@ bp = Blueprint("batches", __name__, url_prefix="/api/v1/batches")
 log = logging.getLogger(__name__)
 MAX_KEY = 200
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MAX_CONTAINERS = 200_000  # objects and lists in a JSON body: 5,000 rows with patches, a plan
 T = TypeVar("T")
 
 
@@ -130,7 +131,7 @@ def template() -> Response:
     (`Tên xã (cơ quan ban hành)`, `Chủ tịch (người ký)`, `Chỉ tiêu: ...`, `{ten_xa}`),
     prefilled from the plan: a line per commune given (`communes`), else one line. Body
     `{"plan": {...}, "fields": [...], "communes": [...]}`; 422 if the plan is invalid."""
-    envelope, communes = parse_template_request(json_body())
+    envelope, communes = parse_template_request(_json_body())
     base_plan(envelope)
     data = template_xlsx(envelope.plan, envelope.fields, communes)
     return send_file(
@@ -147,7 +148,7 @@ def read_request() -> tuple[BatchRequest, Table | None]:
     request.max_content_length = settings.max_content_length
     request.max_form_memory_size = settings.max_content_length
     if request.mimetype != "multipart/form-data":
-        return _pdf_available(parse_request(json_body(), settings.max_rows)), None
+        return _pdf_available(parse_request(_json_body(), settings.max_rows)), None
     upload = request.files.get("table")
     if upload is None:
         raise InvalidDocument({"table": [code("required")]})
@@ -168,6 +169,20 @@ def read_request() -> tuple[BatchRequest, Table | None]:
     table = read_table(upload.filename or "", content, settings.max_rows, headers)
     data["rows"] = table.rows
     return _pdf_available(parse_request(data, settings.max_rows)), table
+
+
+def _json_body() -> Any:
+    """The JSON body (415, 400 as for every API call); 413 when it holds more objects and
+    lists than any batch needs, before parsing them (10 million `{}` would take gigabytes)."""
+    if request.mimetype == "application/json":
+        _bounded(request.get_data(cache=True), "_schema")  # json_body reads the cached body
+    return json_body()
+
+
+def _bounded(raw: bytes | str, field: str) -> None:
+    text = raw.encode() if isinstance(raw, str) else raw
+    if text.count(b"{") + text.count(b"[") > MAX_CONTAINERS:
+        raise RequestRejected(413, {field: [code("too_complex_json", MAX_CONTAINERS)]})
 
 
 def _header_keys(data: dict[str, Any]) -> dict[str, str]:
@@ -203,6 +218,7 @@ def _json_part(name: str, *, required: bool) -> Any:
         if required:
             raise InvalidDocument({name: [code("required")]})
         return None
+    _bounded(raw, name)
     try:
         return json.loads(raw)
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
