@@ -20,7 +20,7 @@ from schemas.fields import (
     Text,
     TextList,
 )
-from service.batch.request import BatchRequestSchema
+from service.batch.request import BatchRequestSchema, TemplateRequestSchema
 from service.http.auth import RENDERING_PATHS
 from service.http.web.openapi_drafts import drafts_paths
 
@@ -227,6 +227,7 @@ def openapi_spec() -> dict[str, Any]:
     for path, operations in drafts_paths().items():  # the web form's drafts API
         spec.path(path=path, operations=operations)
     spec.components.schema("BatchRequest", schema=BatchRequestSchema)
+    spec.components.schema("BatchTemplateRequest", schema=TemplateRequestSchema)
     for path, operations in batch_paths().items():
         spec.path(path=path, operations=operations)
     description = spec.to_dict()
@@ -321,6 +322,14 @@ def batch_paths() -> dict[str, dict[str, Any]]:
             "summary": "Validate a batch request; queue nothing", "requestBody": body,
             "responses": {"200": {"description": "Valid", "content": {
                 "application/json": {"schema": {"type": "object"}}}}, **errors},
+        }},
+        "/api/v1/batches/template": {"post": {
+            "summary": "The plan's Excel template: Vietnamese headers, a line per commune given",
+            "requestBody": {"required": True, "content": {"application/json": {
+                "schema": {"$ref": "#/components/schemas/BatchTemplateRequest"}}}},
+            "responses": {"200": {"description": "Mẫu danh sách xã.xlsx", "content": {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": binary}},
+                **errors},
         }},
         "/api/v1/batches/{batch_id}": {"get": {
             "summary": "Status, progress, per-row errors, ETA", "parameters": [batch_id],
