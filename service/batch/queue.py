@@ -14,6 +14,7 @@ import os
 import queue
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from typing import Protocol
 
@@ -122,15 +123,9 @@ class EmbeddedQueue:
             ]
             threads = list(self._threads)
         atexit.register(self.close)
+        _stop_at_exit(self)
         for thread in threads:
             thread.start()
-        threading.Thread(target=self._stop_with_main_thread, name="batch-exit", daemon=True).start()
-
-    def _stop_with_main_thread(self) -> None:
-        """Stop taking rows as soon as the main thread ends: the interpreter is exiting, and
-        its exit handlers (the PDF pool's close among them) run next, in no order we control."""
-        threading.main_thread().join()
-        self.stop()
 
     def _serve(self) -> None:
         while not self._stop.is_set():
@@ -166,3 +161,26 @@ class EmbeddedQueue:
             if self._stop.is_set():
                 return
             self.submit(batch_id)
+
+
+_running: weakref.WeakSet[EmbeddedQueue] = weakref.WeakSet()
+_watchers: set[int] = set()  # the pids whose watcher runs
+_watch_lock = threading.Lock()
+
+
+def _stop_at_exit(embedded: EmbeddedQueue) -> None:
+    """Have `embedded` stop taking rows as soon as this process's main thread ends."""
+    with _watch_lock:
+        _running.add(embedded)
+        if os.getpid() in _watchers:
+            return
+        _watchers.add(os.getpid())
+    threading.Thread(target=_watch_main_thread, name="batch-exit", daemon=True).start()
+
+
+def _watch_main_thread() -> None:
+    """The main thread has ended: the interpreter is exiting and its exit handlers (the PDF
+    pool's close among them) run next, in an order no one controls; stop every queue first."""
+    threading.main_thread().join()
+    for embedded in list(_running):
+        embedded.stop()

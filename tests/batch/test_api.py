@@ -86,7 +86,8 @@ def test_multipart_with_an_excel_table(api: FlaskClient, plan: dict[str, Any]) -
     )
     assert checked.get_json() == {
         "valid": True, "total": 3,
-        "rows": [{"row": n, "label": f"Xã {r['place']}"} for n, r in enumerate(rows)],
+        "rows": [{"row": n, "line": n + 2, "label": f"Xã {r['place']}"}
+                 for n, r in enumerate(rows)],
     }  # fmt: skip
     form["plan"] = (io.BytesIO(json.dumps(plan).encode()), "plan.json")
     form["table"] = (io.BytesIO(xlsx(rows)), "Danh sách xã.xlsx")
