@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PDF_POOL_SIZE=${PDF_POOL_SIZE:-1}  # per gunicorn worker: 2 workers x 1 = one soffice per core
+export PLANDOC_PDF_PRESTART=${PLANDOC_PDF_PRESTART:-true}  # LibreOffice warm before the first PDF
 BIND=${BIND:-127.0.0.1:8000}
 gunicorn=(.venv/bin/gunicorn --config gunicorn.conf.py --workers "${WORKERS:-2}" --threads "${THREADS:-4}")
 

@@ -13,6 +13,9 @@ SYSTEM_PACKAGES=(
   chromium                   # the web form's browser tests: Playwright drives Debian's Chromium
   postgresql                 # tests prove the PostgreSQL option (SQLite stays the default)
   redis-server               # Celery's broker for batch workers (issue 5); tests start their own
+  nodejs                     # tests generate the TypeScript types of the API (tests/clients)
+  curl                       # tests run the README's curl examples as written
+  jq                         # ...which read JSON answers with jq
   nginx                      # buffers slow clients' requests in front of gunicorn (PROXY=nginx, issue 15)
 )
 
@@ -35,4 +38,16 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -r requirements-dev.txt
   echo "$want" > "$stamp"
+fi
+
+# The generated-client test's npm packages (openapi-typescript, tsc), from the lockfile.
+# Debian packages npm apart from nodejs (other builds of nodejs bring their own npm).
+if ! command -v npm >/dev/null; then
+  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null
+fi
+lock=tests/clients/package-lock.json
+if [ "$(cat tests/clients/node_modules/.lock.sha 2>/dev/null)" != "$(sha256sum "$lock" | cut -d' ' -f1)" ]; then
+  npm ci --prefix tests/clients --no-audit --no-fund --loglevel=error
+  sha256sum "$lock" | cut -d' ' -f1 > tests/clients/node_modules/.lock.sha
 fi

@@ -2,6 +2,7 @@
 
 ServiceError
 ├── PlanError            a plan breaks an invariant of the domain model
+├── NotFound, Conflict, PreconditionFailed, IdempotencyMismatch, StorageError: stores refuse
 ├── UnsafeUpload         an uploaded file the bounded reader refused (see service.untrusted)
 │   ├── MalformedUpload       not the format it claims: not a zip, damaged XML, a DTD
 │   │   └── UnreadableDocumentError  not a Word document the checker can open
@@ -40,6 +41,14 @@ class NotFound(ServiceError):
 
 class Conflict(ServiceError):
     """A save based on a stale revision: someone saved the same draft in between."""
+
+
+class PreconditionFailed(ServiceError):
+    """A write whose `If-Match` names a version that is no longer the current one."""
+
+
+class IdempotencyMismatch(ServiceError):
+    """An Idempotency-Key sent again with another request than the first time."""
 
 
 class StorageError(ServiceError):

@@ -18,7 +18,13 @@ from service.batch.located import located, table_error
 from service.batch.queue import JobQueue, QueueUnavailable
 from service.batch.records import Batch, Progress, utcnow
 from service.batch.repository import SqlBatches
-from service.batch.request import BatchRequest, parse_request, parse_template_request
+from service.batch.request import (
+    BatchRequest,
+    BatchRequestSchema,
+    TemplateRequestSchema,
+    parse_request,
+    parse_template_request,
+)
 from service.batch.runtime import BatchRuntime, build_runtime
 from service.batch.settings import DEFAULTS, BatchSettings
 from service.batch.tables import Table, TableError, read_table, table_limits
@@ -27,13 +33,19 @@ from service.batch.validation import base_plan
 from service.batch.worker import Worker
 from service.errors import JobCrashed, MalformedUpload, UploadTooComplex, UploadTooLarge
 from service.http.errors import RequestRejected, error_response
+from service.http.filenames import attach
 from service.http.identity import current_unit
 from service.http.locale import current_locale, localized
-from service.http.requests import json_body
+from service.http.openapi import PDF, ZIP, file_reply, json_reply, operation, problem, problems
+from service.http.openapi.operations import KEY_REUSED
+from service.http.queries import BatchForm
+from service.http.requests import idempotency_key, json_body
+from service.http.shapes import BatchStatus, BatchSummary, BatchValidation
 
 bp = Blueprint("batches", __name__, url_prefix="/api/v1/batches")
 log = logging.getLogger(__name__)
-MAX_KEY = 200
+REQUEST = {"application/json": BatchRequestSchema, "multipart/form-data": BatchForm}
+NOT_READY = problem(409, "The batch has not finished yet")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_CONTAINERS = 200_000  # objects and lists in a JSON body: 5,000 rows with patches, a plan
 T = TypeVar("T")
@@ -66,8 +78,17 @@ def _celery(settings: BatchSettings) -> Any:
 
 
 @bp.post("")
+@operation(
+    "createBatch",
+    "batches",
+    json_reply(202, BatchSummary, "Queued", "Location", "Idempotent-Replayed"),
+    problems(400, 413, 415, 503),
+    problem(422, KEY_REUSED),
+    headers=("Idempotency-Key",),
+    body=REQUEST,
+)
 def create() -> Response:
-    """Check every row, store the batch and queue it: 202 with its id and URLs."""
+    """One plan per commune: check every row, store the batch and queue it."""
     runtime = _runtime()
     envelope, table = read_request()
     batch, created = _in_table_terms(
@@ -85,6 +106,13 @@ def create() -> Response:
 
 
 @bp.post("/validate")
+@operation(
+    "validateBatch",
+    "batches",
+    json_reply(200, BatchValidation, "Every row is valid"),
+    problems(400, 413, 415, 422),
+    body=REQUEST,
+)
 def validate() -> Response:
     """Check every row without storing anything: the communes' names (and their lines in a
     CSV or Excel table), or 422 (for such a table, each message names the sheet's line and
@@ -103,13 +131,41 @@ def validate() -> Response:
     )
 
 
-@bp.get("/<batch_id>")
+@bp.post("/template")
+@operation(
+    "getBatchTemplate",
+    "batches",
+    file_reply(200, (XLSX,), "Mẫu danh sách xã.xlsx", "Content-Disposition"),
+    problems(400, 413, 415, 422),
+    body={"application/json": TemplateRequestSchema},
+)
+def template() -> Response:
+    """The plan's Excel template: Vietnamese headers (`Tên xã (cơ quan ban hành)`, `Chủ tịch
+    (người ký)`, `Chỉ tiêu: ...`, `{ten_xa}`), prefilled from the plan: a line per commune
+    given (`communes`), else one line of the plan's targets. 422 if the plan is invalid."""
+    envelope, communes = parse_template_request(_json_body())
+    base_plan(envelope)
+    data = template_xlsx(envelope.plan, envelope.fields, communes)
+    response = send_file(io.BytesIO(data), mimetype=XLSX, conditional=False, etag=False)
+    attach(response.headers, "Mẫu danh sách xã.xlsx")
+    return response
+
+
+@bp.get("/<id:batch_id>")
+@operation("getBatch", "batches", json_reply(200, BatchStatus, "The batch"), problems(404))
 def status(batch_id: str) -> Response:
     """Status, counts, per-row errors and ETA."""
     return jsonify(status_body(services.progress(current_unit(), batch_id, _runtime().batches)))
 
 
-@bp.get("/<batch_id>/archive.zip")
+@bp.get("/<id:batch_id>/archive.zip")
+@operation(
+    "getBatchArchive",
+    "batches",
+    file_reply(200, (ZIP,), "The ZIP of every commune's files", "Content-Disposition"),
+    problems(404),
+    NOT_READY,
+)
 def archive(batch_id: str) -> Response:
     """Every commune's DOCX (and PDF), named by commune; 409 until the batch has finished."""
     runtime = _runtime()
@@ -117,26 +173,19 @@ def archive(batch_id: str) -> Response:
     return _send(key, "application/zip", f"Lô {batch_id[:8]} - văn bản các xã.zip")
 
 
-@bp.get("/<batch_id>/merged.pdf")
+@bp.get("/<id:batch_id>/merged.pdf")
+@operation(
+    "getBatchMergedPdf",
+    "batches",
+    file_reply(200, (PDF,), "One PDF, a bookmark per commune", "Content-Disposition"),
+    problem(404, "No such batch in your unit, or it did not ask for PDF"),
+    NOT_READY,
+)
 def merged(batch_id: str) -> Response:
     """One PDF of every commune, a bookmark each; 404 when the batch did not ask for PDF."""
     runtime = _runtime()
     key = services.merged_key(current_unit(), batch_id, runtime.batches, runtime.storage)
     return _send(key, "application/pdf", f"Lô {batch_id[:8]} - tổng hợp.pdf")
-
-
-@bp.post("/template")
-def template() -> Response:
-    """An Excel template of the plan's per-commune columns with Vietnamese headers
-    (`Tên xã (cơ quan ban hành)`, `Chủ tịch (người ký)`, `Chỉ tiêu: ...`, `{ten_xa}`),
-    prefilled from the plan: a line per commune given (`communes`), else one line. Body
-    `{"plan": {...}, "fields": [...], "communes": [...]}`; 422 if the plan is invalid."""
-    envelope, communes = parse_template_request(_json_body())
-    base_plan(envelope)
-    data = template_xlsx(envelope.plan, envelope.fields, communes)
-    return send_file(
-        io.BytesIO(data), mimetype=XLSX, as_attachment=True, download_name="Mẫu danh sách xã.xlsx"
-    )
 
 
 def read_request() -> tuple[BatchRequest, Table | None]:
@@ -161,12 +210,11 @@ def read_request() -> tuple[BatchRequest, Table | None]:
         part = _json_part(name, required=False)
         if part is not None:
             data[name] = part
-    headers = _header_keys(data)
     try:
         content = upload.read()
     finally:
         upload.close()  # a large upload is a temporary file: closed now, not when collected
-    table = read_table(upload.filename or "", content, settings.max_rows, headers)
+    table = read_table(upload.filename or "", content, settings.max_rows, _header_keys(data))
     data["rows"] = table.rows
     return _pdf_available(parse_request(data, settings.max_rows)), table
 
@@ -225,14 +273,6 @@ def _json_part(name: str, *, required: bool) -> Any:
         raise InvalidDocument({name: [code("invalid_json")]}) from error
 
 
-def idempotency_key() -> str | None:
-    """The `Idempotency-Key` header, if any."""
-    key = request.headers.get("Idempotency-Key", "").strip()
-    if len(key) > MAX_KEY:
-        raise RequestRejected(400, {"Idempotency-Key": [code("too_long", MAX_KEY)]})
-    return key or None
-
-
 def summary(batch: Batch) -> dict[str, Any]:
     """What a submission answers: the id, status, total and URLs."""
     return {"id": batch.id, "status": batch.status, "total": batch.total,
@@ -282,7 +322,9 @@ def _iso(moment: Any) -> str | None:
 
 def _send(key: str, mimetype: str, name: str) -> Response:
     stream = _runtime().storage.open(key)
-    return send_file(stream, mimetype=mimetype, as_attachment=True, download_name=name)
+    response = send_file(stream, mimetype=mimetype, conditional=False, etag=False)
+    attach(response.headers, name)
+    return response
 
 
 def _runtime() -> BatchRuntime:

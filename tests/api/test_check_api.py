@@ -54,9 +54,15 @@ def test_not_a_docx_and_no_file(client: FlaskClient) -> None:
     assert response.status_code == 422  # type: ignore[attr-defined]
     assert "file" in response.json["errors"]  # type: ignore[attr-defined]
     missing = client.post("/api/v1/check", data={}, content_type="multipart/form-data")
-    assert missing.status_code == 400 and missing.json["errors"] == {
+    assert missing.status_code == 422 and missing.json["errors"] == {
         "file": ["Trường này là bắt buộc."]
     }
+    not_a_file = client.post(
+        "/api/v1/check", data={"file": "text"}, content_type="multipart/form-data"
+    )
+    assert not_a_file.json["errors"] == {"file": ["Phải là một tệp."]}
+    as_json = client.post("/api/v1/check", json={"file": "x"})
+    assert as_json.status_code == 415  # like every other operation given the wrong type
 
 
 def _cli(tmp_path: object, *argv: str) -> int:

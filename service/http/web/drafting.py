@@ -8,10 +8,10 @@ from typing import Any
 from schemas import InvalidDocument, load_document
 from schemas.messages import code
 from service.cascade import HEADER_FIELDS, cascade
+from service.documents.registry import all_kinds
 from service.store.drafts import Draft, Drafts
 
 MAX_NAME = 300  # the drafts table's name column
-TYPE_NAMES = {"ke_hoach": "Kế hoạch", "cong_van": "Công văn"}
 COPY_SUFFIX = " (bản sao)"
 
 
@@ -52,8 +52,9 @@ def default_name(data: dict[str, Any]) -> str:
     title = title_of(data)
     if title:
         return title[:MAX_NAME]
+    names = {kind.code: kind.name for kind in all_kinds()}
     kind = data.get("type")
-    return f"{TYPE_NAMES.get(kind, 'Văn bản') if isinstance(kind, str) else 'Văn bản'} mới"
+    return f"{names.get(kind, 'Văn bản') if isinstance(kind, str) else 'Văn bản'} mới"
 
 
 def copy_name(name: str) -> str:
@@ -75,8 +76,9 @@ def cascade_draft(
     Errors in the parent are keyed `parent.<path>`; errors in the header by the path the
     field has in the new plan (`issuer.name`, `signer.title`), as the header form names them.
     """
-    if parent.get("type") != "ke_hoach":
-        raise InvalidDocument({"parent.type": [code("one_of", "ke_hoach")]})
+    cascading = [kind.code for kind in all_kinds() if kind.cascades]
+    if parent.get("type") not in cascading:
+        raise InvalidDocument({"parent.type": [code("one_of", ", ".join(cascading))]})
     try:
         parent_document = load_document(parent)
     except InvalidDocument as error:

@@ -72,7 +72,7 @@ export class DraftSync {
     this.show("status.saving");
     const body = { data: this.getData(), revision: this.revision };
     if (force) delete body.revision;
-    const result = await call("PUT", `/api/v1/drafts/${this.id}`, body);
+    const result = await call("PUT", `/api/v1/drafts/${this.id}`, body, force ? { ifMatch: "*" } : {});
     if (result.ok) {
       this.revision = result.data.revision;
       this.conflict = false;
