@@ -58,7 +58,7 @@ class BatchRequestSchema(Contract):
     options = nested(OptionsSchema)
 
 
-class TemplateRequestSchema(Contract):
+class BatchTemplateRequestSchema(Contract):
     """`{"plan": {...}, "fields": ["ten_xa"], "communes": ["Quang Thuận", "Phường Sông Cầu"]}`:
     the base plan, its declared fields, and optionally the communes to list in the template."""
 
@@ -161,7 +161,7 @@ def parse_template_request(data: Any) -> tuple[BatchRequest, tuple[str, ...]]:
     if not isinstance(data, dict):
         raise InvalidDocument({"_schema": [code("not_object")]})
     try:
-        loaded: dict[str, Any] = TemplateRequestSchema().load(data)
+        loaded: dict[str, Any] = BatchTemplateRequestSchema().load(data)
     except ValidationError as error:
         raise InvalidDocument(flatten(error.messages)) from error
     batch = BatchRequest(loaded["plan"], [], fields=tuple(loaded.get("names", ())))

@@ -21,7 +21,7 @@ from service.batch.repository import SqlBatches
 from service.batch.request import (
     BatchRequest,
     BatchRequestSchema,
-    TemplateRequestSchema,
+    BatchTemplateRequestSchema,
     parse_request,
     parse_template_request,
 )
@@ -133,11 +133,11 @@ def validate() -> Response:
 
 @bp.post("/template")
 @operation(
-    "getBatchTemplate",
+    "makeBatchTemplate",
     "batches",
     file_reply(200, (XLSX,), "Mẫu danh sách xã.xlsx", "Content-Disposition"),
     problems(400, 413, 415, 422),
-    body={"application/json": TemplateRequestSchema},
+    body={"application/json": BatchTemplateRequestSchema},
 )
 def template() -> Response:
     """The plan's Excel template: Vietnamese headers (`Tên xã (cơ quan ban hành)`, `Chủ tịch
