@@ -9,7 +9,7 @@ translate too.
 
 from __future__ import annotations
 
-from service.i18n import DEFAULT_LOCALE, LOCALES, gettext
+from service.i18n import DEFAULT_LOCALE, LOCALES, fill, gettext
 
 
 def msg(text: str) -> str:
@@ -176,5 +176,5 @@ def localize(message: str, locale: str = DEFAULT_LOCALE) -> str:
     source = MESSAGES.get(key)
     if source is None:
         return message
-    # Plain replacement, not str.format: messages quote braces (`{value}`, `{text, ...}`).
-    return gettext(source, locale).replace("{arg}", arg)
+    # Not str.format: messages quote braces (`{value}`, `{text, ...}`).
+    return fill(gettext(source, locale), {"arg": arg})

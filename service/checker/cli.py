@@ -13,8 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from service.i18n import LOCALES
+
 from .kinds import KIND_IDS
-from .messages import LOCALES
+from .messages import render, t
 from .spec import PROFILES
 
 if TYPE_CHECKING:
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
 
 OK, FOUND_ERRORS, UNREADABLE = 0, 1, 2
 SUFFIXES = (".docx", ".doc", ".rtf", ".docm")
+_COLUMNS = ("file", "kind", "pages", "errors", "warnings")  # of the summary table
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -111,21 +114,15 @@ def _print(path: Path, report: Report, args: argparse.Namespace) -> None:
     if args.json:
         print(json.dumps({"file": str(path), **report.to_dict()}, ensure_ascii=False))
         return
-    vi = args.lang == "vi"
-    converted = (
-        f" ({'chuyển từ' if vi else 'converted from'} .{report.source})" if report.source else ""
-    )
-    counts = (
-        f"{report.errors} lỗi, {report.warnings} cảnh báo"
-        if vi
-        else f"{report.errors} errors, {report.warnings} warnings"
-    )
+    lang = args.lang
+    converted = f" ({_say('converted_from', lang, format=report.source)})" if report.source else ""
+    counts = _say("counts", lang, errors=report.errors, warnings=report.warnings)
     print(f"{path}{converted}: {counts}")
     for finding in report.findings:
         where = finding.where
         place = f"§{where.paragraph}" if where.paragraph is not None else where.part
         if where.part == "header" and where.paragraph is not None:
-            place = f"{'đầu trang' if vi else 'header'} §{where.paragraph}"
+            place = f"{_say('part.header', lang)} §{where.paragraph}"
         print(
             f"  [{finding.severity}] {finding.rule} {place} “{where.text}”: "
             f"{finding.found} → {finding.expected}. {finding.hint}"
@@ -133,12 +130,7 @@ def _print(path: Path, report: Report, args: argparse.Namespace) -> None:
 
 
 def _summary(rows: list[tuple[Path, Report | None, str]], lang: str) -> None:
-    vi = lang == "vi"
-    heads = (
-        ("tệp", "loại", "trang", "lỗi", "cảnh báo")
-        if vi
-        else ("file", "kind", "pages", "errors", "warnings")
-    )
+    heads = tuple(_say(f"column.{name}", lang) for name in _COLUMNS)
     table = [heads]
     for path, report, problem in rows:
         if report is None:
@@ -154,6 +146,10 @@ def _summary(rows: list[tuple[Path, Report | None, str]], lang: str) -> None:
         print("  ".join(cell.ljust(widths[col]) for col, cell in enumerate(row)).rstrip())
         if number == 0:
             print("  ".join("-" * width for width in widths))
+
+
+def _say(key: str, lang: str, **params: object) -> str:
+    return render(t(key, **params), lang)
 
 
 def _page_counter() -> Any:

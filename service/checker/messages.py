@@ -1,17 +1,17 @@
-"""Message keys and their rendering in Vietnamese (default) or English."""
+"""Message keys and their rendering in Vietnamese (default) or English, through the one
+gettext catalogue (service/i18n.py): a key names an English message id of catalog.py."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final
 
 from service.errors import UnsafeUpload
+from service.i18n import DEFAULT_LOCALE, LOCALES, fill, pgettext
 
-from .catalog import CATALOG
+from .catalog import CATALOG, CONTEXT
 from .refusals import refusal_key
 
-LOCALES: Final = ("vi", "en")
-DEFAULT_LOCALE: Final = "vi"
+__all__ = ["DEFAULT_LOCALE", "LOCALES", "Msg", "Text", "check_locale", "explain", "render", "t"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +40,10 @@ def quote(text: str) -> Msg:
 def render(value: object, locale: str = DEFAULT_LOCALE) -> str:
     """`value` as text in `locale` ("vi" or "en")."""
     if isinstance(value, Msg):
-        template = CATALOG[value.key][LOCALES.index(locale)]
-        return template.format(**{name: render(param, locale) for name, param in value.params})
+        template = pgettext(CONTEXT, CATALOG[value.key], locale)
+        # One pass, like the API's messages: text quoted from the document is never
+        # read again as a placeholder.
+        return fill(template, {name: render(param, locale) for name, param in value.params})
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, float | int):
@@ -58,7 +60,7 @@ def _number(value: float, locale: str) -> str:
 
 
 def check_locale(locale: str) -> str:
-    """`locale` if the catalog has it; ValueError otherwise."""
+    """`locale` if the catalogue has it; ValueError otherwise."""
     if locale not in LOCALES:
         raise ValueError(f"unknown locale {locale!r}; use one of {', '.join(LOCALES)}")
     return locale

@@ -11,11 +11,13 @@ from pathlib import Path
 import pytest
 
 from service.__main__ import main
+from service.i18n import compile_catalogues
 
 from . import corpus
 from .reviews import FOLDER, as_doc
 
-# What `check` must never load: the database, accounts and batch layers, the web framework.
+# What `check` must never load: the database, accounts and batch layers, the web framework,
+# Babel's catalogue tools (a compiled catalogue is read with the standard library).
 HEAVY = (
     "service.store",
     "service.accounts",
@@ -30,6 +32,9 @@ HEAVY = (
     "psycopg",
     "openpyxl",
     "docxtpl",
+    "flask_babel",
+    "babel.support",
+    "babel.messages",
 )
 
 
@@ -61,8 +66,9 @@ def test_check_help_loads_nothing_heavy():
 def test_checking_a_file_loads_the_checker_and_nothing_heavy(tmp_path: Path):
     target = tmp_path / "kh.docx"
     target.write_bytes(corpus.to_bytes(corpus.plan()))
+    compile_catalogues()  # as the service's start does; only a changed .po needs Babel
     modules = _imported("check", str(target))
-    assert "service.checker.rules" in modules
+    assert "service.checker.rules" in modules and "service.i18n" in modules
     assert sorted(m for m in modules if m.startswith(HEAVY)) == []
 
 

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 from flask import Flask
 
@@ -14,8 +15,6 @@ from service.http.web.i18n import CATALOGUES, ROOT, compile_catalogues
 from service.http.web.strings import client_messages
 
 SCRIPTS = ROOT / "static" / "web" / "js"
-METHODS = [("**.py", "python"), ("**.html", "jinja2.ext:babel_extract")]
-KEYS = {"msg": None}  # the API's message ids in schemas/messages.py
 CALLS = r'\bt\("([^"]+)"'  # t("key") in any script
 SPEC_KEYS = [  # labels in spec.js
     r'\b(?:label|hint|item|add|title):\s*"([^"]+)"',  # spec entries
@@ -25,18 +24,26 @@ SPEC_KEYS = [  # labels in spec.js
 ]
 
 
-def test_every_page_text_has_its_vietnamese() -> None:
+def extracted() -> set[tuple[str | None, str]]:
+    """(context, message id) of every marked text, as `pybabel extract -F babel.cfg` finds them."""
+    with (CATALOGUES / "babel.cfg").open() as stream:
+        method_map, options_map = parse_mapping_cfg(stream)
+    found = extract_from_dir(ROOT, method_map, options_map)
+    return {(context, message) for *_, message, _comments, context in found}
+
+
+def test_every_marked_text_has_its_vietnamese_and_nothing_else_is_there() -> None:
     with (CATALOGUES / "vi" / "LC_MESSAGES" / "messages.po").open("rb") as stream:
         catalogue = read_po(stream)
-    found = set()
-    for folder in (ROOT / "service" / "http" / "web", ROOT / "templates" / "web"):
-        for *_, message, _comments, _context in extract_from_dir(folder, METHODS):
-            found.add(message)
-    api_messages = extract_from_dir(ROOT / "schemas", [("messages.py", "python")], keywords=KEYS)
-    found.update(message for *_, message, _comments, _context in api_messages)
-    missing = sorted(m for m in found if not (catalogue.get(m) and catalogue.get(m).string))
-    assert found and missing == []
-    stale = sorted(m.id for m in catalogue if m.id and m.id not in found)
+    found = extracted()
+    assert {context for context, _ in found} == {None, "checker"}  # pages, API, checker
+    missing = sorted(
+        message
+        for context, message in found
+        if not ((entry := catalogue.get(message, context)) and entry.string and not entry.fuzzy)
+    )
+    assert missing == []
+    stale = sorted(m.id for m in catalogue if m.id and (m.context, m.id) not in found)
     assert stale == []  # no dead entries left in the catalogue
 
 

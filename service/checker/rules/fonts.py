@@ -43,7 +43,7 @@ def _paragraph(para: Para) -> Iterator[Issue]:
         found = (
             t("font_accented", fonts=sorted(only_accented))
             if only_accented and not latin
-            else t("fonts", fonts=sorted(latin | accented))
+            else ", ".join(sorted(latin | accented))  # typeface names: no words to translate
         )
         yield Issue("font.family", at(para), found, spec.FONT)
     if colours:

@@ -78,7 +78,7 @@ def _motto(anatomy: Anatomy, national: Para) -> Iterator[Issue]:
     ratio = stroke.length / max(width, 1)
     low, high = spec.MOTTO_RULE
     if not low <= ratio <= high:
-        found = t("line_ratio", ratio=round(ratio * 100))
+        found = t("line_ratio", ratio=t("percent", value=round(ratio * 100)))
         yield Issue("header.motto_rule", at(motto), found, t("line_as_text"), severity="warning")
 
 
@@ -130,7 +130,7 @@ def short_rule(
     slack = spec.SHORT_RULE_SLACK
     low = shortest - slack if low is None else low
     if not low <= ratio <= high + slack:
-        found = t("line_ratio", ratio=round(ratio * 100))
+        found = t("line_ratio", ratio=t("percent", value=round(ratio * 100)))
         yield Issue(rule, at(under), found, t("short_line"), severity="warning")
     fmt = stroke.para.fmt
     if stroke.border and abs(fmt.left - fmt.right) > _CENTRE_SLACK:

@@ -5,6 +5,8 @@ import { lang } from "./i18n.js";
 const form = document.getElementById("check-form");
 const status = document.getElementById("check-status");
 const report = document.getElementById("check-report");
+// Where the page count came from (the report's pages_source) -> its label's data attribute.
+const PAGE_SOURCES = { layout: "pagesLayout", word: "pagesWord", breaks: "pagesBreaks", estimate: "pagesEstimate" };
 
 function csrfToken() {
   return document.querySelector('meta[name="csrf-token"]')?.content || "";
@@ -42,8 +44,11 @@ function drawFindings(data) {
   for (const finding of data.findings) {
     const item = document.createElement("li");
     item.className = `finding ${finding.severity}`;
+    item.dataset.basis = finding.basis;
+    const house = finding.basis === "house"; // a value we recommend inside the decree's range
     const title = text("p", `${finding.message} `, "finding-title");
     title.append(text("code", finding.rule));
+    if (house) title.append(" ", text("span", `(${labels.house})`, "finding-basis"));
     const where = finding.where;
     if (where.paragraph !== null && where.paragraph !== undefined) {
       const link = text("a", `§${where.paragraph}${where.page ? ` · ${labels.page} ${where.page}` : ""}: “${where.text}”`);
@@ -52,13 +57,15 @@ function drawFindings(data) {
     }
     item.append(title,
       text("p", `${labels.found}: ${finding.found}`),
-      text("p", `${labels.expected}: ${finding.expected}`),
+      text("p", `${house ? labels.recommended : labels.expected}: ${finding.expected}`),
       text("p", `${labels.hint}: ${finding.hint}`, "hint"));
     list.append(item);
   }
   document.getElementById("check-summary").textContent = data.findings.length
     ? labels.summary.replace("{errors}", data.errors).replace("{warnings}", data.warnings)
     : labels.none;
+  const source = PAGE_SOURCES[data.pages_source] || "pagesEstimate";
+  document.getElementById("check-pages-count").textContent = labels[source].replace("{pages}", data.pages);
 }
 
 form.addEventListener("submit", async (event) => {
