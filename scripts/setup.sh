@@ -13,6 +13,7 @@ SYSTEM_PACKAGES=(
   chromium                   # the web form's browser tests: Playwright drives Debian's Chromium
   postgresql                 # tests prove the PostgreSQL option (SQLite stays the default)
   redis-server               # Celery's broker for batch workers (issue 5); tests start their own
+  nodejs                     # npm ci installs axe-core, which the browser tests inject (issue 11)
 )
 
 missing=()
@@ -24,6 +25,19 @@ if [ "${#missing[@]}" -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Debian's npm is a package of its own; a nodejs that bundles npm needs none.
+command -v npm >/dev/null || missing_npm=1
+if [ "${missing_npm:-0}" = 1 ]; then
+  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null
+fi
+# axe-core for the browser tests' accessibility check, exactly as package-lock.json pins it.
+lock=tests/browser/package-lock.json
+if [ "$(cat tests/browser/node_modules/.lock.sha 2>/dev/null)" != "$(sha256sum "$lock" | cut -d' ' -f1)" ]; then
+  npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+  sha256sum "$lock" | cut -d' ' -f1 > tests/browser/node_modules/.lock.sha
 fi
 
 PY=${PYTHON:-python3}

@@ -72,6 +72,7 @@ def page(browser: Browser, server: str) -> Iterator[Page]:
     """A fresh context at 1280 px; fails the test on any script error in the page."""
     context = browser.new_context(viewport=DESKTOP, accept_downloads=True, base_url=server)
     context.set_default_timeout(10_000)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])  # real Ctrl+C / Ctrl+V
     tab = context.new_page()
     problems: list[str] = []
     tab.on("pageerror", lambda error: problems.append(f"page error: {error}"))

@@ -84,3 +84,24 @@ def download(page: Page, button: str) -> tuple[str, bytes]:
 def wait_saved(page: Page) -> None:
     """Until the autosave reports that the server has everything."""
     expect(page.locator("#save-status")).to_contain_text("Đã lưu mọi thay đổi lúc", timeout=10_000)
+
+
+def put_on_clipboard(page: Page, data: dict[str, str]) -> None:
+    """Put exactly these formats on the browser's real clipboard (as Word or Excel would)."""
+    page.evaluate(
+        """(data) => {
+          const put = (e) => {
+            for (const [type, value] of Object.entries(data)) e.clipboardData.setData(type, value);
+            e.preventDefault();
+          };
+          document.addEventListener("copy", put, { once: true, capture: true });
+          if (!document.execCommand("copy")) throw new Error("copy refused");
+        }""",
+        data,
+    )
+
+
+def paste(page: Page, text: str, html: str | None = None) -> None:
+    """A real Ctrl+V of `text` (and its HTML) into the focused field."""
+    put_on_clipboard(page, {"text/plain": text, **({"text/html": html} if html else {})})
+    page.keyboard.press("Control+V")

@@ -17,6 +17,8 @@ from typing import Any
 
 from playwright.sync_api import Page
 
+from tests.browser.driving import paste
+
 ENTRY_LISTS = {"numbered", "lettered", "specific"}
 SELECTS = {"type", "mode", "numbering", "after"}
 LEADS = ("text", "heading", "agency", "report")  # the field an added entry focuses first
@@ -35,27 +37,6 @@ class Effort:
     @property
     def actions(self) -> int:
         return self.clicks + self.keys + self.pastes
-
-
-def put_on_clipboard(page: Page, data: dict[str, str]) -> None:
-    """Put exactly these formats on the browser's real clipboard (as Word or Excel would)."""
-    page.evaluate(
-        """(data) => {
-          const put = (e) => {
-            for (const [type, value] of Object.entries(data)) e.clipboardData.setData(type, value);
-            e.preventDefault();
-          };
-          document.addEventListener("copy", put, { once: true, capture: true });
-          if (!document.execCommand("copy")) throw new Error("copy refused");
-        }""",
-        data,
-    )
-
-
-def paste(page: Page, text: str, html: str | None = None) -> None:
-    """A real Ctrl+V of `text` (and its HTML) into the focused field."""
-    put_on_clipboard(page, {"text/plain": text, **({"text/html": html} if html else {})})
-    page.keyboard.press("Control+V")
 
 
 class Officer:

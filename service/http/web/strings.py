@@ -14,6 +14,7 @@ def client_messages() -> dict[str, str]:
         **_lists(),
         **_signature(),
         **_actions(),
+        **_typing(),
     }
 
 
@@ -245,4 +246,26 @@ def _actions() -> dict[str, str]:
         "delete.done": _("Draft “{name}” deleted."),
         "cascade.loaded": _("{name} loaded."),
         "cascade.noFile": _("Choose the JSON file of the plan of the level above."),
+    }
+
+
+def _typing() -> dict[str, str]:
+    return {
+        "enter.oneParagraph": _(
+            "This field is one paragraph: Enter does not start a new one here. "
+            "Continue typing, or move to the next field with Tab."
+        ),
+        "paste.entries": _("{n} entries pasted, one per line."),
+        "paste.labels": _(
+            "The dashes and numbers at the start of the lines were left out: "
+            "the document numbers its entries itself."
+        ),
+        "paste.tabs": _("Tabs were replaced by spaces."),
+        "paste.oneLine": _(
+            "Not pasted: this field holds one line and the text has {n} lines. "
+            "Paste them into a list, or one line at a time."
+        ),
+        "paste.unprintable": _(
+            "Not pasted: the text holds a character that cannot be printed ({code})."
+        ),
     }

@@ -3,9 +3,11 @@
 // so every field's data-path always matches its place in the JSON.
 
 import { quantity } from "./contract.js";
+import { Entries } from "./entries.js";
 import { label, t } from "./i18n.js";
-import { getAt, join, listAt, rebase, setAt } from "./paths.js";
-import { LISTS, SHAPES } from "./spec.js";
+import { getAt, join, rebase, setAt } from "./paths.js";
+import { LISTS, SHAPES, leadKey } from "./spec.js";
+import { handleKey, handlePaste } from "./typing.js";
 import { fieldElement, itemTools, outputElement } from "./widgets.js";
 
 export class FormView {
@@ -13,7 +15,9 @@ export class FormView {
     Object.assign(this, { root, spec, state, onChange, toastArea: toast, toc });
     this.outputs = [];
     this.builders = new WeakMap(); // list or content node -> how to build it again
+    this.entries = new Entries(this);
     root.addEventListener("input", (e) => this.typed(e.target));
+    root.addEventListener("paste", (e) => handlePaste(this, e));
     root.addEventListener("change", (e) => this.chosen(e.target));
     root.addEventListener("click", (e) => this.clicked(e));
     root.addEventListener("keydown", (e) => this.key(e));
@@ -23,6 +27,7 @@ export class FormView {
   /** Show another document (import, restore). */
   setState(state) {
     this.state = state;
+    this.entries = new Entries(this);
     this.render();
   }
 
@@ -130,14 +135,18 @@ export class FormView {
     if (spec.kind === "strings") {
       const field = fieldElement({ kind: "text" }, path, getAt(this.state, path), this.state,
         { list: listPath, labelText: name });
+      field.querySelector("[data-path]").dataset.lead = "1";
       node.append(field, itemTools(path, name, index, count));
       return node;
     }
+    node.dataset.shape = spec.shape;
     const box = document.createElement("fieldset");
     box.dataset.container = path;
     const legend = document.createElement("legend");
     legend.textContent = name;
     box.append(legend, itemTools(path, name, index, count), ...this.fields(SHAPES[spec.shape], path));
+    const lead = box.querySelector(`[data-path="${path}.${leadKey(spec.shape)}"]`);
+    if (lead) lead.dataset.lead = "1";
     node.append(box);
     return node;
   }
@@ -149,6 +158,7 @@ export class FormView {
     button.dataset.action = "add";
     button.dataset.add = path;
     button.dataset.kind = spec.kind;
+    if (spec.shape) button.dataset.shape = spec.shape;
     button.textContent = `+ ${t(spec.add)}`;
     return button;
   }
@@ -188,6 +198,8 @@ export class FormView {
 
   typed(el) {
     if (!el.dataset.path || el.type === "checkbox" || el.tagName === "SELECT") return;
+    this.entries.undoNext = false; // Ctrl+Z now belongs to the browser's own text undo
+    this.clearNotice(el);
     setAt(this.state, el.dataset.path, el.dataset.kind === "quantity" ? quantity(el.value) : el.value);
     this.refreshOutputs();
     this.onChange({ path: el.dataset.path, structural: false });
@@ -205,10 +217,10 @@ export class FormView {
     const button = event.target.closest("button[data-action]");
     if (!button) return;
     const { action, target } = button.dataset;
-    if (action === "add") this.add(button.dataset.add, button.dataset.kind);
+    if (action === "add") this.entries.add(button.dataset.add, this.shapeOf(button));
     else if (action === "up" || action === "down") this.move(target, action === "up" ? -1 : 1);
-    else if (action === "remove") this.remove(target);
-    else if (action === "undo") this.undo();
+    else if (action === "remove") this.entries.remove(target);
+    else if (action === "undo") this.entries.undo();
   }
 
   key(event) {
@@ -218,54 +230,24 @@ export class FormView {
       if (!item) return;
       event.preventDefault();
       this.move(item.dataset.item, event.key === "ArrowUp" ? -1 : 1);
-    } else if (event.key === "Enter" && el.dataset.kind === "text" && !event.shiftKey && !event.isComposing) {
-      event.preventDefault(); // one paragraph per field: Enter starts the next entry
-      if (el.dataset.list) this.add(el.dataset.list, "strings", Number(el.dataset.path.split(".").pop()) + 1);
+    } else {
+      handleKey(this, event);
     }
   }
 
   // ---- structure ----------------------------------------------------------------------
 
-  add(listPath, kind, at) {
-    const list = listAt(this.state, listPath);
-    const index = at ?? list.length;
-    list.splice(index, 0, kind === "strings" ? "" : {});
-    this.changed(listPath);
-    this.focusItem(`${listPath}.${index}`);
+  /** How entries of a list are made: a string, or an object led by which field. */
+  shapeOf(node) {
+    const shape = node.dataset.shape;
+    return shape ? { string: false, lead: leadKey(shape) } : { string: true, lead: null };
   }
 
   move(itemPath, delta) {
-    const { list, listPath, index } = this.locate(itemPath);
-    const to = index + delta;
-    if (to < 0 || to >= list.length) return;
     const focused = this.focusedPath();
-    [list[index], list[to]] = [list[to], list[index]];
-    const moved = `${listPath}.${to}`;
     const cut = focused ? focused.indexOf(":") : -1;
-    const follow = cut < 0 ? null : `${focused.slice(0, cut + 1)}${rebase(focused.slice(cut + 1), itemPath, moved)}`;
-    this.changed(listPath, follow); // the focus moves with the entry
-    this.announce(t("moved", { position: to + 1, count: list.length }));
-  }
-
-  remove(itemPath) {
-    const { list, listPath, index } = this.locate(itemPath);
-    const [value] = list.splice(index, 1);
-    this.removed = { listPath, index, value };
-    this.changed(listPath);
-    const next = list.length ? `${listPath}.${Math.min(index, list.length - 1)}` : null;
-    if (next) this.focusItem(next);
-    else this.root.querySelector(`[data-add="${listPath}"]`)?.focus();
-    this.announce(t("removed"), true);
-  }
-
-  undo() {
-    if (!this.removed) return;
-    const { listPath, index, value } = this.removed;
-    this.removed = null;
-    listAt(this.state, listPath).splice(index, 0, value);
-    this.changed(listPath);
-    this.focusItem(`${listPath}.${index}`);
-    this.announce(t("restored"));
+    this.entries.move(itemPath, delta, (moved) => // the focus moves with the entry
+      cut < 0 ? null : `${focused.slice(0, cut + 1)}${rebase(focused.slice(cut + 1), itemPath, moved)}`);
   }
 
   /** Redraw only the list (or the part holding it) whose entries changed. */
@@ -280,12 +262,6 @@ export class FormView {
       this.render(focusPath);
     }
     this.onChange({ path: listPath, structural: true });
-  }
-
-  locate(itemPath) {
-    const cut = itemPath.lastIndexOf(".");
-    const listPath = itemPath.slice(0, cut);
-    return { list: listAt(this.state, listPath), listPath, index: Number(itemPath.slice(cut + 1)) };
   }
 
   // ---- focus and announcements ---------------------------------------------------------
@@ -311,9 +287,41 @@ export class FormView {
     this.root.querySelector(`[data-path="${path}"]`)?.focus();
   }
 
-  focusItem(itemPath) {
+  /** The entry's lead field (else its first field), the caret at `caret` (the end if null). */
+  focusLead(itemPath, caret = null) {
     const item = this.root.querySelector(`[data-item="${itemPath}"]`);
-    item?.querySelector("textarea, input, select")?.focus();
+    const field = item?.querySelector('[data-lead="1"]') ?? item?.querySelector("textarea, input, select");
+    if (!field) return;
+    field.focus();
+    if (typeof field.setSelectionRange === "function" && field.type !== "checkbox") {
+      const at = caret === null ? field.value.length : Math.max(0, Math.min(caret, field.value.length));
+      field.setSelectionRange(at, at);
+    }
+  }
+
+  focusAdd(listPath) {
+    this.root.querySelector(`[data-add="${listPath}"]`)?.focus();
+  }
+
+  /** A message by the field (what the form refused), until the officer types there again. */
+  notice(el, message) {
+    this.clearNotice(el);
+    const note = document.createElement("p");
+    note.className = "field-note";
+    note.id = `${el.id}-note`;
+    note.setAttribute("role", "alert");
+    note.textContent = message;
+    el.after(note);
+    el.setAttribute("aria-describedby", [el.getAttribute("aria-describedby"), note.id].filter(Boolean).join(" "));
+  }
+
+  clearNotice(el) {
+    const note = document.getElementById(`${el.id}-note`);
+    if (!note) return;
+    note.remove();
+    const ids = (el.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && id !== note.id);
+    if (ids.length) el.setAttribute("aria-describedby", ids.join(" "));
+    else el.removeAttribute("aria-describedby");
   }
 
   announce(message, undo = false) {

@@ -197,3 +197,21 @@ export const DOCUMENT = [
     { key: "appendices", kind: "objects", shape: "appendix", label: "appendices", item: "item.appendix", add: "add.appendix", hint: "appendices.hint" },
   ] },
 ];
+
+const TEXT_KINDS = ["text", "area", "line"];
+
+/** The field an entry of `shape` starts with: Enter and paste make new entries from it. */
+export function leadKey(shape) {
+  const first = (fields) => {
+    for (const field of fields) {
+      if (field.kind === "row") {
+        const key = first(field.fields);
+        if (key) return key;
+      } else if (field.key && TEXT_KINDS.includes(field.kind)) {
+        return field.key;
+      }
+    }
+    return null;
+  };
+  return first(SHAPES[shape] ?? []);
+}
