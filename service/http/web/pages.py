@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, current_app, redirect, render_template, request
+from flask import Blueprint, current_app, g, redirect, render_template, request
 from flask_babel import get_locale
 from werkzeug.wrappers import Response
 
@@ -32,7 +32,15 @@ def page_globals() -> dict[str, Any]:
         "languages": i18n.LANGUAGES,
         "client_messages": client_messages(),
         "pdf_available": current_app.extensions.get("converter") is not None,
+        "unit_name": _unit_name(),
     }
+
+
+def _unit_name() -> str:
+    """The signed-in officer's unit by its name, for the header (its slug is for machines)."""
+    user = g.get("user")
+    accounts = current_app.extensions.get("accounts")
+    return str(accounts.unit_name(user.unit)) if user is not None and accounts is not None else ""
 
 
 @bp.errorhandler(NotFound)

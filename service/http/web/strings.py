@@ -50,7 +50,7 @@ def _header() -> dict[str, str]:
         "issuer.name": _("Name of the issuing body"),
         "issuer.name.hint": _(
             "e.g. ỦY BAN NHÂN DÂN THÀNH PHỐ BẮC KẠN. It is set in capitals "
-            "and broken over lines for you; press Enter to force a break."
+            "and broken over lines for you; press Shift+Enter to force a break."
         ),
         "issuer.abbreviation": _("Abbreviation"),
         "issuer.abbreviation.hint": _("Used in the symbol, e.g. UBND gives KH-UBND."),
@@ -73,7 +73,7 @@ def _header() -> dict[str, str]:
         "printed": _("Will print:"),
         "title.ke_hoach": _("Title of the plan (trích yếu)"),
         "title.cong_van": _("Subject (printed after “V/v”)"),
-        "multiline.hint": _("Press Enter to start a new line."),
+        "multiline.hint": _("Shift+Enter starts a new line."),
         "addressees": _("Addressees"),
         "addressees.hint": _("One body per entry; dashes and punctuation are added for you."),
         "preamble": _("Opening paragraphs"),

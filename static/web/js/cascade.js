@@ -1,7 +1,7 @@
 // Start a plan from the level above: pick its draft or upload its JSON, type the lower
 // level's header, and get a new draft with the implementing line first in the preamble.
 
-import { call, messageOf, readJsonFile } from "./api.js";
+import { call, errorsOf, messageOf, readJsonFile } from "./api.js";
 import { showErrors } from "./errors.js";
 import { FormView } from "./form.js";
 import { t } from "./i18n.js";
@@ -46,7 +46,7 @@ $("#cascade-form").addEventListener("submit", async (event) => {
   const result = await call("POST", "/api/v1/drafts/cascade", body);
   if (result.ok) return window.location.assign(`/drafts/${result.data.id}`);
   if (result.status === 422) {
-    showErrors(root, result.data.errors, summary);
+    showErrors(root, errorsOf(result.data), summary);
     summary.focus();
   } else {
     $("#page-status").textContent = messageOf(result);

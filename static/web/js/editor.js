@@ -1,7 +1,7 @@
 // The editor page: the form of one draft, autosaved, checked by the server's schemas,
 // previewed and downloaded.
 
-import { call, download, messageOf, readJsonFile } from "./api.js";
+import { call, download, errorsOf, messageOf, readJsonFile } from "./api.js";
 import { load, serialize } from "./contract.js";
 import { clearErrors, showErrors, focusField } from "./errors.js";
 import { FormView } from "./form.js";
@@ -33,8 +33,9 @@ if (local) {
   sync.changed();
 }
 
-function onChange({ structural }) {
+function onChange({ path, structural }) {
   sync.changed();
+  if (path === "type") $("#doc-kind").textContent = t(`type.${form.state.type}`);
   if (structural && errorsShown) clearErrors(root, summary);
   if (errorsShown) {
     clearTimeout(recheck);
@@ -56,7 +57,7 @@ async function validate({ quiet = false } = {}) {
     if (!quiet) actionStatus.textContent = t("check.ok");
     return true;
   }
-  if (result.status === 422) showServerErrors(result.data.errors, { quiet });
+  if (result.status === 422) showServerErrors(errorsOf(result.data), { quiet });
   else actionStatus.textContent = messageOf(result);
   return false;
 }
@@ -93,7 +94,10 @@ async function rename(event) {
   const name = $("#draft-name").value;
   const result = await call("PATCH", `/api/v1/drafts/${draft.id}`, { name });
   actionStatus.textContent = result.ok ? t("rename.done") : messageOf(result);
-  if (result.ok) document.title = `${result.data.name} – ${t("app.name")}`;
+  if (result.ok) {
+    document.title = `${result.data.name} – ${t("app.name")}`;
+    $("#doc-heading").textContent = result.data.name;
+  }
 }
 
 $("#check").addEventListener("click", () => validate());

@@ -46,6 +46,7 @@ export class FormView {
     const node = document.createElement("section");
     node.className = "card";
     node.id = `sec-${spec.id}`;
+    node.tabIndex = -1; // the skip link's target: the next Tab reaches its first field
     const title = document.createElement("h2");
     title.id = `sec-${spec.id}-title`;
     title.textContent = t(spec.title);
