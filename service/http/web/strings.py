@@ -68,7 +68,8 @@ def _header() -> dict[str, str]:
         "place.hint": _("The place name of the date line, e.g. TP. Bắc Kạn."),
         "date": _("Date"),
         "date.hint": _(
-            "2023-04-03; or 2023-04 or 2023 to leave the day (and month) blank for the signing day."
+            "30/11/2024; or 11/2024 or 2024 to leave the day (and month) blank for the signing day."
+            " 📅 opens a calendar."
         ),
         "printed": _("Will print:"),
         "title.ke_hoach": _("Title of the plan (trích yếu)"),
@@ -254,6 +255,10 @@ def _typing() -> dict[str, str]:
         "enter.oneParagraph": _(
             "This field is one paragraph: Enter does not start a new one here. "
             "Continue typing, or move to the next field with Tab."
+        ),
+        "date.pick": _("Choose on a calendar"),
+        "date.invalid": _(
+            "“{text}” is not a date. Type it as 30/11/2024, 11/2024 (day left blank) or 2024."
         ),
         "paste.entries": _("{n} entries pasted, one per line."),
         "paste.labels": _(

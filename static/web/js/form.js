@@ -3,6 +3,7 @@
 // so every field's data-path always matches its place in the JSON.
 
 import { quantity } from "./contract.js";
+import { formatDate, parseDate } from "./dates.js";
 import { Entries } from "./entries.js";
 import { label, t } from "./i18n.js";
 import { getAt, join, rebase, setAt } from "./paths.js";
@@ -201,12 +202,27 @@ export class FormView {
     if (!el.dataset.path || el.type === "checkbox" || el.tagName === "SELECT") return;
     this.entries.undoNext = false; // Ctrl+Z now belongs to the browser's own text undo
     this.clearNotice(el);
-    setAt(this.state, el.dataset.path, el.dataset.kind === "quantity" ? quantity(el.value) : el.value);
+    setAt(this.state, el.dataset.path, this.valueOf(el));
     this.refreshOutputs();
     this.onChange({ path: el.dataset.path, structural: false });
   }
 
+  /** The value of a field for the JSON: numbers as numbers, dates in ISO (as typed if not a date). */
+  valueOf(el) {
+    if (el.dataset.kind === "quantity") return quantity(el.value);
+    if (el.dataset.kind === "date") return parseDate(el.value) ?? el.value;
+    return el.value;
+  }
+
+  /** A date left: shown the Vietnamese way when it is one, else said why it is not. */
+  dateLeft(el) {
+    const date = parseDate(el.value);
+    if (date !== null) el.value = formatDate(date);
+    else if (el.value.trim() !== "") this.notice(el, t("date.invalid", { text: el.value.trim() }));
+  }
+
   chosen(el) {
+    if (el.dataset.kind === "date" && el.dataset.path) return this.dateLeft(el);
     if (!el.dataset.path || (el.type !== "checkbox" && el.tagName !== "SELECT")) return;
     setAt(this.state, el.dataset.path, el.type === "checkbox" ? el.checked : el.value);
     if (el.dataset.rerender) this.render(el.dataset.path);

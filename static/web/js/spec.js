@@ -70,7 +70,7 @@ export const SHAPES = {
   deadline: [
     { kind: "row", fields: [
       { key: "report", kind: "line", label: "deadline.report", required: true },
-      { key: "due", kind: "line", label: "deadline.due", hint: "date.hint", required: true },
+      { key: "due", kind: "date", label: "deadline.due", hint: "date.hint", required: true },
     ] },
     { key: "submit_to", kind: "text", label: "deadline.submit_to" },
   ],
@@ -120,7 +120,7 @@ export const HEADER = [
     { kind: "row", fields: [
       { key: "drafting_unit", kind: "line", label: "drafting_unit", hint: "drafting_unit.hint" },
       { key: "place", kind: "line", label: "place", hint: "place.hint", required: true },
-      { key: "date", kind: "line", label: "date", hint: "date.hint", required: true },
+      { key: "date", kind: "date", label: "date", hint: "date.hint", required: true },
     ] },
   ] },
   { id: "signature", title: "sec.signature", fields: [...recipients, signer] },
@@ -139,7 +139,7 @@ export const DOCUMENT = [
     { kind: "output", id: "number-line", label: "printed", compute: (s) => [numberLine(s)] },
     { kind: "row", fields: [
       { key: "place", kind: "line", label: "place", hint: "place.hint", required: true },
-      { key: "date", kind: "line", label: "date", hint: "date.hint", required: true },
+      { key: "date", kind: "date", label: "date", hint: "date.hint", required: true },
     ] },
     { kind: "output", id: "date-line", label: "printed", compute: (s) => [dateLine(s) ?? ""] },
     { key: "title", kind: "area", label: (s) => (s.type === "cong_van" ? "title.cong_van" : "title.ke_hoach"), hint: "multiline.hint", required: true },
@@ -198,7 +198,7 @@ export const DOCUMENT = [
   ] },
 ];
 
-const TEXT_KINDS = ["text", "area", "line"];
+const TEXT_KINDS = ["text", "area", "line", "date"];
 
 /** The field an entry of `shape` starts with: Enter and paste make new entries from it. */
 export function leadKey(shape) {

@@ -2,6 +2,7 @@
 // "will print" line. Every input carries data-path (its place in the plan JSON), a label
 // and, through aria-describedby, its hint (and later its error).
 
+import { formatDate, parseDate } from "./dates.js";
 import { label, t } from "./i18n.js";
 import { domId } from "./paths.js";
 
@@ -26,6 +27,9 @@ function control(spec, id, value, state) {
     return select;
   }
   const shown = value === undefined || value === null ? "" : String(value);
+  if (spec.kind === "date") {
+    return element("input", { type: "text", id, value: formatDate(shown), autocomplete: "off", inputMode: "numeric" });
+  }
   if (spec.kind === "line" || spec.kind === "quantity") {
     const input = element("input", { type: "text", id, value: shown, autocomplete: "off" });
     if (spec.kind === "quantity") input.inputMode = "decimal";
@@ -56,9 +60,35 @@ export function fieldElement(spec, path, value, state, { list = null, labelText 
   const hint = hintText ? element("p", { className: "hint", id: `${id}-hint`, textContent: hintText }) : null;
   if (hint) input.setAttribute("aria-describedby", hint.id);
   if (spec.kind === "flag") wrap.append(input, caption);
+  else if (spec.kind === "date") wrap.append(caption, datePicker(input));
   else wrap.append(caption, input);
   if (hint) wrap.append(hint);
   return wrap;
+}
+
+/** The date's text box with a calendar button; the calendar writes dd/mm/yyyy into the box. */
+function datePicker(input) {
+  const calendar = element("input", { type: "date", tabIndex: -1, className: "date-native" });
+  calendar.setAttribute("aria-hidden", "true");
+  const button = element("button", { type: "button", className: "date-pick", textContent: "📅", title: t("date.pick") });
+  button.setAttribute("aria-label", t("date.pick"));
+  button.addEventListener("click", () => {
+    const value = parseDate(input.value);
+    calendar.value = value && value.length === 10 ? value : "";
+    try {
+      calendar.showPicker();
+    } catch {
+      calendar.focus(); // a browser without showPicker: its own date box takes the keys
+    }
+  });
+  calendar.addEventListener("change", () => {
+    if (!calendar.value) return;
+    input.value = formatDate(calendar.value);
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+    input.focus();
+  });
+  return element("div", { className: "date-box" }, [input, button, calendar]);
 }
 
 /** Move up, move down and remove buttons of one entry. */
