@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +20,19 @@ def field(page: Page, path: str) -> Locator:
 
 
 def new_draft(page: Page, kind: str = "plan") -> str:
-    """Start a new plan (or letter) from the drafts page; the editor's URL."""
+    """Start a new plan (or letter) from the drafts page; the editor's URL (`/drafts/new?...`
+    until the first change makes the draft)."""
     page.goto("/")
     page.click("#new-plan" if kind == "plan" else "#new-letter")
     page.wait_for_url("**/drafts/*")
     page.wait_for_selector("#plan-form section")
     return page.url
+
+
+def draft_id(page: Page) -> str:
+    """The id of the draft the editor shows (once its first change has made it)."""
+    page.wait_for_url(re.compile(r"/drafts/[0-9a-f]+$"))  # the address of the draft once made
+    return page.url.rsplit("/", 1)[1]
 
 
 def fill_document(page: Page, plan: dict[str, Any]) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, current_app, g, redirect, render_template, request
 from flask_babel import get_locale
+from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
 from service.errors import NotFound
@@ -16,6 +18,10 @@ from service.http.web.strings import client_messages
 from service.store.drafts import Drafts
 
 bp = Blueprint("pages", __name__, template_folder=str(i18n.ROOT / "templates"))
+NEW_NAMES: dict[str, Callable[[], str]] = {  # the name a new draft gets until it is renamed
+    "ke_hoach": lambda: _("New plan"),
+    "cong_van": lambda: _("New official letter"),
+}
 
 
 def drafts() -> Drafts:
@@ -53,6 +59,18 @@ def not_found(_error: NotFound) -> tuple[str, int]:
 def index() -> str:
     """The unit's drafts, and the ways to start a new one."""
     return render_template("web/index.html", drafts=drafts().list(current_unit()))
+
+
+@bp.get("/drafts/new")
+def new_document() -> str:
+    """An empty form; the draft is made by its first change, so no empty draft is left."""
+    kind = request.args.get("type", "")
+    if kind not in NEW_NAMES:
+        raise NotFound("document type")
+    blank = {"id": None, "name": NEW_NAMES[kind](), "type": kind, "revision": None}
+    return render_template(
+        "web/editor.html", draft={**blank, "data": {"type": kind, "number": None}}
+    )
 
 
 @bp.get("/drafts/<draft_id>")

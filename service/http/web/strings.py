@@ -238,7 +238,6 @@ def _actions() -> dict[str, str]:
         "import.replace": _("Replace everything in this form with the file's content?"),
         "import.done": _("{name} was loaded into the form."),
         "rename.done": _("The draft was renamed."),
-        "conflict.discard": _("Discard your changes and load the version saved elsewhere?"),
         "name.newPlan": _("New plan"),
         "name.newLetter": _("New official letter"),
         "name.copy": _("{name} (copy)"),
@@ -247,6 +246,13 @@ def _actions() -> dict[str, str]:
         "delete.done": _("Draft “{name}” deleted."),
         "cascade.loaded": _("{name} loaded."),
         "cascade.noFile": _("Choose the JSON file of the plan of the level above."),
+        "cascade.prefilled": _("From the plan above: {values}. Change them if yours differ."),
+        "cascade.days": _("Type a whole number of days, 0 to 366."),
+        "cascade.noDeadlines": _("The plan above has no report deadlines."),
+        "cascade.deadlinesKept": _(
+            "The plan was made, but its report deadlines could not be moved earlier: "
+            "check them under Reporting."
+        ),
     }
 
 
@@ -256,6 +262,19 @@ def _typing() -> dict[str, str]:
             "This field is one paragraph: Enter does not start a new one here. "
             "Continue typing, or move to the next field with Tab."
         ),
+        "versions.saved": _("Saved on the server ({time})"),
+        "versions.mine": _("In this browser, not sent ({time})"),
+        "versions.savedNewer": _(
+            "The saved version is newer and is shown. This browser also holds a version that was "
+            "never sent: compare them and choose which to keep."
+        ),
+        "versions.mineNewer": _(
+            "This browser's version is newer and is shown. The draft was also saved elsewhere "
+            "with other changes: compare them and choose which to keep."
+        ),
+        "versions.more": _("… and {n} more differences."),
+        "versions.keptSaved": _("The saved version was kept."),
+        "versions.keptMine": _("This browser's version was kept and is being saved."),
         "date.pick": _("Choose on a calendar"),
         "date.invalid": _(
             "“{text}” is not a date. Type it as 30/11/2024, 11/2024 (day left blank) or 2024."
