@@ -23,7 +23,7 @@ def new_draft(page: Page, kind: str = "plan") -> str:
     """Start a new plan (or letter) from the drafts page; the editor's URL (`/drafts/new?...`
     until the first change makes the draft)."""
     page.goto("/")
-    page.click("#new-plan" if kind == "plan" else "#new-letter")
+    page.click({"plan": "#new-ke_hoach", "letter": "#new-cong_van"}.get(kind, f"#new-{kind}"))
     page.wait_for_url("**/drafts/*")
     page.wait_for_selector("#plan-form section")
     return page.url

@@ -62,7 +62,7 @@ class Officer:
 
     def start(self) -> None:
         self.page.goto("/")
-        self.click("#new-plan")
+        self.click("#new-ke_hoach")
         self.page.wait_for_url("**/drafts/*")
         self.page.wait_for_selector("#plan-form section")
         self.effort.multi_paste = self.allow_multi_paste and self.probe_multi_paste()

@@ -8,10 +8,10 @@ from typing import Any
 from schemas import InvalidDocument, load_document
 from schemas.messages import code
 from service.cascade import HEADER_FIELDS, cascade
+from service.http.web.kinds import type_name
 from service.store.drafts import Draft, Drafts
 
 MAX_NAME = 300  # the drafts table's name column
-TYPE_NAMES = {"ke_hoach": "Kế hoạch", "cong_van": "Công văn"}
 COPY_SUFFIX = " (bản sao)"
 
 
@@ -48,12 +48,11 @@ def title_of(data: dict[str, Any]) -> str:
 
 
 def default_name(data: dict[str, Any]) -> str:
-    """The title, or `Kế hoạch mới` / `Công văn mới` before one is typed."""
+    """The title, or `Kế hoạch mới` / `Công văn mới` (the type's name) before one is typed."""
     title = title_of(data)
     if title:
         return title[:MAX_NAME]
-    kind = data.get("type")
-    return f"{TYPE_NAMES.get(kind, 'Văn bản') if isinstance(kind, str) else 'Văn bản'} mới"
+    return f"{type_name(data.get('type')) or 'Văn bản'} mới"
 
 
 def copy_name(name: str) -> str:

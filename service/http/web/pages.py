@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, current_app, g, redirect, render_template, request
 from flask_babel import get_locale
-from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
 from service.errors import NotFound
 from service.http.identity import current_unit
 from service.http.web import i18n
-from service.http.web.drafting import full
+from service.http.web.drafting import default_name, full
+from service.http.web.kinds import document_types
 from service.http.web.strings import client_messages
 from service.store.drafts import Drafts
 
 bp = Blueprint("pages", __name__, template_folder=str(i18n.ROOT / "templates"))
-NEW_NAMES: dict[str, Callable[[], str]] = {  # the name a new draft gets until it is renamed
-    "ke_hoach": lambda: _("New plan"),
-    "cong_van": lambda: _("New official letter"),
-}
 
 
 def drafts() -> Drafts:
@@ -39,6 +34,7 @@ def page_globals() -> dict[str, Any]:
         "client_messages": client_messages(),
         "pdf_available": current_app.extensions.get("converter") is not None,
         "unit_name": _unit_name(),
+        "document_types": document_types(),
     }
 
 
@@ -65,12 +61,11 @@ def index() -> str:
 def new_document() -> str:
     """An empty form; the draft is made by its first change, so no empty draft is left."""
     kind = request.args.get("type", "")
-    if kind not in NEW_NAMES:
+    if kind not in {t["type"] for t in document_types()}:
         raise NotFound("document type")
-    blank = {"id": None, "name": NEW_NAMES[kind](), "type": kind, "revision": None}
-    return render_template(
-        "web/editor.html", draft={**blank, "data": {"type": kind, "number": None}}
-    )
+    data = {"type": kind, "number": None}
+    blank = {"id": None, "name": default_name(data), "type": kind, "revision": None}
+    return render_template("web/editor.html", draft={**blank, "data": data})
 
 
 @bp.get("/drafts/<draft_id>")

@@ -15,6 +15,7 @@ def client_messages() -> dict[str, str]:
         **_signature(),
         **_actions(),
         **_typing(),
+        **_decision(),
     }
 
 
@@ -74,6 +75,7 @@ def _header() -> dict[str, str]:
         "printed": _("Will print:"),
         "title.ke_hoach": _("Title of the plan (trích yếu)"),
         "title.cong_van": _("Subject (printed after “V/v”)"),
+        "title.quyet_dinh": _("Subject of the decision (printed under QUYẾT ĐỊNH, as typed)"),
         "multiline.hint": _("Shift+Enter starts a new line."),
         "addressees": _("Addressees"),
         "addressees.hint": _("One body per entry; dashes and punctuation are added for you."),
@@ -291,5 +293,47 @@ def _typing() -> dict[str, str]:
         ),
         "paste.unprintable": _(
             "Not pasted: the text holds a character that cannot be printed ({code})."
+        ),
+    }
+
+
+def _decision() -> dict[str, str]:
+    return {
+        "sec.decision": _("The deciding authority, legal basis and proposal"),
+        "authority": _("Deciding authority"),
+        "authority.hint": _(
+            "Printed bold, in capitals, centred, e.g. CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP."
+        ),
+        "legal_basis": _("Legal basis (Căn cứ …)"),
+        "legal_basis.hint": _("One “Căn cứ …” line per entry, printed in italics."),
+        "item.legalBasis": _("Legal basis {n}"),
+        "add.legalBasis": _("Add a legal basis"),
+        "proposal": _("Proposal (Theo đề nghị của …, optional)"),
+        "proposal.hint": _("The last line before “QUYẾT ĐỊNH:”, printed in italics."),
+        "sec.articles": _("Articles"),
+        "articles": _("Articles (Điều 1, Điều 2 …)"),
+        "articles.hint": _("Numbered “Điều 1.” … for you; the first is usually the issuing."),
+        "item.article": _("Article {n}"),
+        "add.article": _("Add an article"),
+        "article.text": _("Text of the article"),
+        "sec.attachment": _("The plan attached to the decision"),
+        "attachment.title": _("Title of the attached plan"),
+        "attachment.title.hint": _("Printed under KẾ HOẠCH on the attachment's first page."),
+        "attachment.reference": _("Reference line (optional)"),
+        "attachment.reference.hint": _(
+            "Empty: “(Kèm theo Quyết định số …/QĐ-… ngày … của …)” is written for you."
+        ),
+        "attachment.signoff": _("Line under the plan's last paragraph (optional)"),
+        "attachment.signoff.hint": _("Printed bold in the signature column, e.g. the issuer."),
+        "closing.none": _("No closing paragraph"),
+        "closing.none.hint": _("“./.” then ends the last paragraph of the content."),
+        "appendix.label": _("Label (optional)"),
+        "appendix.label.hint": _("Exactly as printed: PHỤ LỤC, PHỤ LỤC I, Phụ lục 01."),
+        "appendix.orientation": _("Page orientation"),
+        "orientation.portrait": _("Portrait"),
+        "orientation.landscape": _("Landscape (a wide table)"),
+        "appendix.reference": _("Reference line (optional)"),
+        "appendix.reference.hint": _(
+            "Exactly as printed; empty: “(Kèm theo … số … ngày … của …)” is written for you."
         ),
     }

@@ -2,18 +2,16 @@
 // in which order, and the two conversions, load (JSON -> form state) and serialize
 // (form state -> exactly the contract JSON the API takes).
 
-export const PLAN_ONLY = [
-  "preamble", "purpose", "targets", "tasks", "funding", "organization", "reporting", "sections",
-];
-export const LETTER_ONLY = ["addressees", "body"];
+import { foreignFields } from "./kinds.js";
+
 const ORDER = [
   "type", "issuer", "drafting_unit", "number", "symbol", "place", "date", "title",
-  "addressees", "preamble", "purpose", "targets", "tasks", "funding", "organization",
-  "reporting", "sections", "body", "closing", "recipients_label", "recipients", "signer",
-  "appendices",
+  "addressees", "authority", "legal_basis", "proposal", "articles", "preamble", "purpose",
+  "targets", "tasks", "funding", "organization", "reporting", "sections", "body", "closing",
+  "recipients_label", "recipients", "signer", "attachment", "appendices",
 ];
 // Lists whose entries are a string or an object with `text`: the form always edits objects.
-const ENTRY_LISTS = ["numbered", "lettered", "specific"];
+const ENTRY_LISTS = ["numbered", "lettered", "specific", "articles"];
 const HEAD_MODES = ["KT", "TL", "TUQ"];
 
 /** Form state from contract JSON: entries become objects so every entry has its fields. */
@@ -38,7 +36,7 @@ function expand(node) {
  *  `all` keeps the parts of the other document type too (the draft keeps what was typed
  *  before the type was switched); the API gets them without. */
 export function serialize(state, { all = false } = {}) {
-  const other = all ? [] : state.type === "cong_van" ? PLAN_ONLY : state.type === "ke_hoach" ? LETTER_ONLY : [];
+  const other = all ? [] : foreignFields(state.type);
   const keys = [...ORDER, ...Object.keys(state).filter((k) => !ORDER.includes(k))];
   const doc = {};
   for (const key of keys) {
@@ -60,6 +58,7 @@ export function serialize(state, { all = false } = {}) {
 
 /** A value without blanks; undefined when nothing is left. */
 function clean(value, key) {
+  if (key === "closing" && value === false) return false; // v1.1: no closing paragraph at all
   if (value === null || value === undefined || value === false || value === "") return undefined;
   if (Array.isArray(value)) {
     const items = value.map((item) => cleanItem(item, ENTRY_LISTS.includes(key)));

@@ -10,6 +10,7 @@ import { fitPaper, showPages, showPreview, downloadDocument } from "./preview.js
 import { DOCUMENT } from "./spec.js";
 import { DraftSync } from "./sync.js";
 import { chooseVersion } from "./versions.js";
+import { DOCUMENT_TYPES } from "./kinds.js";
 
 const $ = (selector) => document.querySelector(selector);
 const draft = JSON.parse($("#draft-data").textContent);
@@ -86,7 +87,7 @@ async function savedElsewhere() {
 
 function onChange({ path, structural }) {
   sync.changed();
-  if (path === "type") $("#doc-kind").textContent = t(`type.${form.state.type}`);
+  if (path === "type") $("#doc-kind").textContent = DOCUMENT_TYPES.find((k) => k.type === form.state.type)?.name ?? "";
   if (structural && errorsShown) clearErrors(root, summary);
   if (errorsShown) {
     clearTimeout(recheck);

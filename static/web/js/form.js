@@ -35,7 +35,7 @@ export class FormView {
   /** Redraw everything, keeping the focus on the same field. */
   render(focusPath = this.focusedPath()) {
     this.outputs = [];
-    const sections = this.spec.filter((s) => !s.only || s.only === this.state.type);
+    const sections = this.spec.filter((s) => !s.only || s.only.includes(this.state.type));
     const nodes = sections.map((section) => this.section(section));
     this.root.replaceChildren(...nodes);
     this.renderToc(sections);
@@ -74,7 +74,7 @@ export class FormView {
   }
 
   field(spec, base) {
-    if (spec.when && !spec.when(this.state)) return null;
+    if (spec.when && !spec.when(this.state, base)) return null;
     if (spec.kind === "row") {
       const row = document.createElement("div");
       row.className = "row";
@@ -223,6 +223,13 @@ export class FormView {
 
   chosen(el) {
     if (el.dataset.kind === "date" && el.dataset.path) return this.dateLeft(el);
+    if (el.dataset.none) { // "no closing paragraph": false, or back to an empty closing
+      setAt(this.state, el.dataset.none, el.checked ? false : "");
+      this.render(`path:${el.dataset.none}`);
+      el = this.root.querySelector(`[data-none="${el.dataset.none}"]`) ?? el;
+      el.focus();
+      return this.onChange({ path: el.dataset.none, structural: true });
+    }
     if (!el.dataset.path || (el.type !== "checkbox" && el.tagName !== "SELECT")) return;
     setAt(this.state, el.dataset.path, el.type === "checkbox" ? el.checked : el.value);
     if (el.dataset.rerender) this.render(el.dataset.path);

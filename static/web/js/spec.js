@@ -1,7 +1,9 @@
 // What the form shows, in the contract's order: sections of fields, repeatable lists, and
 // the shapes of their entries. Labels are message keys (see service/http/web/strings.py).
 
+import { DOCUMENT_TYPES } from "./kinds.js";
 import { HEAD_MODES, dateLine, numberLine, signerLines } from "./lines.js";
+import { getAt, join } from "./paths.js";
 
 export const PART_LISTS = ["text", "items", "numbered", "lettered", "sections", "assignments"];
 
@@ -20,6 +22,7 @@ const AFTER = [
   ["", "after.start"], ["purpose", "sec.purpose"], ["targets", "sec.targets"], ["tasks", "sec.tasks"],
   ["funding", "sec.funding"], ["organization", "sec.organization"], ["reporting", "sec.reporting"],
 ];
+const ORIENTATIONS = [["", "orientation.portrait"], ["landscape", "orientation.landscape"]];
 const MODES = [
   ["", "mode.none"], ["KT", "mode.KT"], ["TL", "mode.TL"], ["TUQ", "mode.TUQ"], ["Q", "mode.Q"],
 ];
@@ -77,8 +80,14 @@ export const SHAPES = {
   appendix: [
     { key: "title", kind: "area", label: "appendix.title", hint: "multiline.hint", required: true },
     { key: "subtitle", kind: "area", label: "appendix.subtitle", hint: "multiline.hint" },
+    { kind: "row", fields: [
+      { key: "label", kind: "line", label: "appendix.label", hint: "appendix.label.hint" },
+      { key: "orientation", kind: "choice", label: "appendix.orientation", options: ORIENTATIONS },
+    ] },
+    { key: "reference", kind: "line", label: "appendix.reference", hint: "appendix.reference.hint" },
     content(),
   ],
+  article: [{ key: "text", kind: "text", label: "article.text", required: true }],
 };
 
 const signer = {
@@ -126,10 +135,68 @@ export const HEADER = [
   { id: "signature", title: "sec.signature", fields: [...recipients, signer] },
 ];
 
-/** The whole document, section by section; `only` limits a section to one document type. */
+/** The parts of a KẾ HOẠCH: the plan itself (`base` "") or a decision's attachment. */
+function planParts(base, prefix, only) {
+  const under = (fields) => (base ? [{ key: base, kind: "group", bare: true, fields }] : fields);
+  const part = (id, title, fields) => ({ id: `${prefix}${id}`, title, only, fields: under(fields) });
+  return [
+    part("preamble", "sec.preamble", [
+      { key: "preamble", kind: "strings", label: "preamble", item: "item.paragraph", add: "add.paragraph", hint: "preamble.hint" },
+    ]),
+    part("purpose", "sec.purpose", [
+      { key: "purpose", kind: "group", bare: true, fields: [
+        heading("MỤC ĐÍCH, YÊU CẦU"),
+        { key: "purposes", kind: "strings", label: "purposes", item: "item.purpose", add: "add.purpose" },
+        { key: "requirements", kind: "strings", label: "requirements", item: "item.requirement", add: "add.requirement" },
+      ] },
+    ]),
+    part("targets", "sec.targets", [
+      { key: "targets", kind: "group", bare: true, fields: [
+        heading("MỤC TIÊU"),
+        { key: "general", kind: "strings", label: "targets.general", item: "item.paragraph", add: "add.paragraph" },
+        { key: "specific", kind: "objects", shape: "target", label: "targets.specific", item: "item.target", add: "add.target", hint: "targets.specific.hint" },
+      ] },
+    ]),
+    part("tasks", "sec.tasks", [
+      { key: "tasks", kind: "group", bare: true, fields: [
+        heading("NHIỆM VỤ VÀ GIẢI PHÁP"),
+        content(PART_LISTS, { sections: { label: "list.taskGroups", item: "item.taskGroup", add: "add.taskGroup" } }),
+      ] },
+    ]),
+    part("funding", "sec.funding", [
+      { key: "funding", kind: "group", bare: true, fields: [heading("KINH PHÍ THỰC HIỆN"), content()] },
+    ]),
+    part("organization", "sec.organization", [
+      { key: "organization", kind: "group", bare: true, fields: [heading("TỔ CHỨC THỰC HIỆN"), content()] },
+    ]),
+    part("reporting", "sec.reporting", [
+      { key: "reporting", kind: "group", bare: true, fields: [
+        heading("CHẾ ĐỘ THÔNG TIN, BÁO CÁO"),
+        content(),
+        { key: "deadlines", kind: "objects", shape: "deadline", label: "deadlines", item: "item.deadline", add: "add.deadline", hint: "deadlines.hint" },
+      ] },
+    ]),
+    part("extra", "sec.extra", [
+      { key: "sections", kind: "objects", shape: "topSection", label: "extra", item: "item.extra", add: "add.extra", hint: "extra.hint" },
+    ]),
+    part("closing", "sec.closing", closing("closing.hint.ke_hoach")),
+  ];
+}
+
+/** The closing paragraph, or none at all (`closing: false`). */
+function closing(hint) {
+  return [
+    { key: "closing", kind: "text", label: "closing", hint, when: (s, base) => getAt(s, join(base, "closing")) !== false },
+    { key: "closing", kind: "none", label: "closing.none", hint: "closing.none.hint" },
+  ];
+}
+
+const TITLES = { ke_hoach: "title.ke_hoach", cong_van: "title.cong_van", quyet_dinh: "title.quyet_dinh" };
+
+/** The whole document, section by section; `only` limits a section to some document types. */
 export const DOCUMENT = [
   { id: "header", title: "sec.header", fields: [
-    { key: "type", kind: "choice", label: "type", options: [["ke_hoach", "type.ke_hoach"], ["cong_van", "type.cong_van"]], rerender: true, required: true },
+    { key: "type", kind: "choice", label: "type", options: DOCUMENT_TYPES.map((k) => [k.type, k.name]), rerender: true, required: true },
     issuer,
     { kind: "row", fields: [
       { key: "drafting_unit", kind: "line", label: "drafting_unit", hint: "drafting_unit.hint" },
@@ -142,57 +209,33 @@ export const DOCUMENT = [
       { key: "date", kind: "date", label: "date", hint: "date.hint", required: true },
     ] },
     { kind: "output", id: "date-line", label: "printed", compute: (s) => [dateLine(s) ?? ""] },
-    { key: "title", kind: "area", label: (s) => (s.type === "cong_van" ? "title.cong_van" : "title.ke_hoach"), hint: "multiline.hint", required: true },
+    { key: "title", kind: "area", label: (s) => TITLES[s.type] ?? "title.ke_hoach", hint: "multiline.hint", required: true },
   ] },
-  { id: "addressees", title: "sec.addressees", only: "cong_van", fields: [
+  { id: "addressees", title: "sec.addressees", only: ["cong_van"], fields: [
     { key: "addressees", kind: "strings", label: "addressees", item: "item.addressee", add: "add.addressee", hint: "addressees.hint" },
   ] },
-  { id: "preamble", title: "sec.preamble", only: "ke_hoach", fields: [
-    { key: "preamble", kind: "strings", label: "preamble", item: "item.paragraph", add: "add.paragraph", hint: "preamble.hint" },
+  { id: "decision", title: "sec.decision", only: ["quyet_dinh"], fields: [
+    { key: "authority", kind: "area", label: "authority", hint: "authority.hint", required: true },
+    { key: "legal_basis", kind: "strings", label: "legal_basis", item: "item.legalBasis", add: "add.legalBasis", hint: "legal_basis.hint" },
+    { key: "proposal", kind: "text", label: "proposal", hint: "proposal.hint" },
   ] },
-  { id: "purpose", title: "sec.purpose", only: "ke_hoach", fields: [
-    { key: "purpose", kind: "group", bare: true, fields: [
-      heading("MỤC ĐÍCH, YÊU CẦU"),
-      { key: "purposes", kind: "strings", label: "purposes", item: "item.purpose", add: "add.purpose" },
-      { key: "requirements", kind: "strings", label: "requirements", item: "item.requirement", add: "add.requirement" },
-    ] },
+  { id: "articles", title: "sec.articles", only: ["quyet_dinh"], fields: [
+    { key: "articles", kind: "objects", shape: "article", label: "articles", item: "item.article", add: "add.article", hint: "articles.hint" },
   ] },
-  { id: "targets", title: "sec.targets", only: "ke_hoach", fields: [
-    { key: "targets", kind: "group", bare: true, fields: [
-      heading("MỤC TIÊU"),
-      { key: "general", kind: "strings", label: "targets.general", item: "item.paragraph", add: "add.paragraph" },
-      { key: "specific", kind: "objects", shape: "target", label: "targets.specific", item: "item.target", add: "add.target", hint: "targets.specific.hint" },
-    ] },
-  ] },
-  { id: "tasks", title: "sec.tasks", only: "ke_hoach", fields: [
-    { key: "tasks", kind: "group", bare: true, fields: [
-      heading("NHIỆM VỤ VÀ GIẢI PHÁP"),
-      content(PART_LISTS, { sections: { label: "list.taskGroups", item: "item.taskGroup", add: "add.taskGroup" } }),
-    ] },
-  ] },
-  { id: "funding", title: "sec.funding", only: "ke_hoach", fields: [
-    { key: "funding", kind: "group", bare: true, fields: [heading("KINH PHÍ THỰC HIỆN"), content()] },
-  ] },
-  { id: "organization", title: "sec.organization", only: "ke_hoach", fields: [
-    { key: "organization", kind: "group", bare: true, fields: [heading("TỔ CHỨC THỰC HIỆN"), content()] },
-  ] },
-  { id: "reporting", title: "sec.reporting", only: "ke_hoach", fields: [
-    { key: "reporting", kind: "group", bare: true, fields: [
-      heading("CHẾ ĐỘ THÔNG TIN, BÁO CÁO"),
-      content(),
-      { key: "deadlines", kind: "objects", shape: "deadline", label: "deadlines", item: "item.deadline", add: "add.deadline", hint: "deadlines.hint" },
-    ] },
-  ] },
-  { id: "extra", title: "sec.extra", only: "ke_hoach", fields: [
-    { key: "sections", kind: "objects", shape: "topSection", label: "extra", item: "item.extra", add: "add.extra", hint: "extra.hint" },
-  ] },
-  { id: "body", title: "sec.body", only: "cong_van", fields: [
+  ...planParts("", "", ["ke_hoach"]),
+  { id: "body", title: "sec.body", only: ["cong_van"], fields: [
     { key: "body", kind: "group", bare: true, fields: [content()] },
   ] },
-  { id: "closing", title: "sec.closing", fields: [
-    { key: "closing", kind: "text", label: "closing", hint: (s) => (s.type === "cong_van" ? "closing.hint.cong_van" : "closing.hint.ke_hoach") },
-  ] },
+  { id: "letter-closing", title: "sec.closing", only: ["cong_van"], fields: closing("closing.hint.cong_van") },
   { id: "signature", title: "sec.signature", fields: [...recipients, signer] },
+  { id: "attachment", title: "sec.attachment", only: ["quyet_dinh"], fields: [
+    { key: "attachment", kind: "group", bare: true, fields: [
+      { key: "title", kind: "area", label: "attachment.title", hint: "attachment.title.hint" },
+      { key: "reference", kind: "line", label: "attachment.reference", hint: "attachment.reference.hint" },
+      { key: "signoff", kind: "line", label: "attachment.signoff", hint: "attachment.signoff.hint" },
+    ] },
+  ] },
+  ...planParts("attachment", "attachment-", ["quyet_dinh"]),
   { id: "appendices", title: "sec.appendices", fields: [
     { key: "appendices", kind: "objects", shape: "appendix", label: "appendices", item: "item.appendix", add: "add.appendix", hint: "appendices.hint" },
   ] },

@@ -13,8 +13,8 @@ function element(tag, props = {}, children = []) {
 }
 
 function control(spec, id, value, state) {
-  if (spec.kind === "flag") {
-    return element("input", { type: "checkbox", id, checked: value === true });
+  if (spec.kind === "flag" || spec.kind === "none") {
+    return element("input", { type: "checkbox", id, checked: value === (spec.kind === "flag") });
   }
   if (spec.kind === "choice") {
     const options = spec.options.map(([v, key]) => element("option", { value: v, textContent: t(key) }));
@@ -42,9 +42,11 @@ function control(spec, id, value, state) {
 
 /** A labelled input, textarea, select or checkbox bound to `path`. */
 export function fieldElement(spec, path, value, state, { list = null, labelText = null } = {}) {
-  const id = domId(path);
+  const none = spec.kind === "none"; // a switch that makes the field `false` ("none at all")
+  const id = none ? `${domId(path)}-none` : domId(path);
   const input = control(spec, id, value, state);
-  Object.assign(input.dataset, { path, kind: spec.kind });
+  if (none) input.dataset.none = path;
+  else Object.assign(input.dataset, { path, kind: spec.kind });
   if (list) input.dataset.list = list;
   if (spec.rerender) input.dataset.rerender = "1";
   if (spec.required) input.setAttribute("aria-required", "true");
@@ -55,11 +57,11 @@ export function fieldElement(spec, path, value, state, { list = null, labelText 
     mark.setAttribute("aria-hidden", "true");
     caption.append(mark);
   }
-  const wrap = element("div", { className: `field field-${spec.kind}` });
+  const wrap = element("div", { className: `field field-${spec.kind === "none" ? "flag" : spec.kind}` });
   const hintText = spec.hint ? label(spec.hint, state) : "";
   const hint = hintText ? element("p", { className: "hint", id: `${id}-hint`, textContent: hintText }) : null;
   if (hint) input.setAttribute("aria-describedby", hint.id);
-  if (spec.kind === "flag") wrap.append(input, caption);
+  if (spec.kind === "flag" || spec.kind === "none") wrap.append(input, caption);
   else if (spec.kind === "date") wrap.append(caption, datePicker(input));
   else wrap.append(caption, input);
   if (hint) wrap.append(hint);
