@@ -16,6 +16,7 @@ def client_messages() -> dict[str, str]:
         **_actions(),
         **_typing(),
         **_decision(),
+        **_blocks(),
     }
 
 
@@ -335,5 +336,26 @@ def _decision() -> dict[str, str]:
         "appendix.reference": _("Reference line (optional)"),
         "appendix.reference.hint": _(
             "Exactly as printed; empty: “(Kèm theo … số … ngày … của …)” is written for you."
+        ),
+    }
+
+
+def _blocks() -> dict[str, str]:
+    return {
+        "list.blocks": _("Content, in the order it prints"),
+        "item.block": _("Block {n}: {kind}"),
+        "block.paragraph": _("Paragraph"),
+        "block.dash": _("Dash item (-)"),
+        "block.plus": _("Plus item (+)"),
+        "block.numbered": _("Numbered item (1.)"),
+        "block.lettered": _("Lettered item (a)"),
+        "block.section": _("Sub-heading"),
+        "block.assignment": _("Assignment to an agency"),
+        "block.table": _("Table"),
+        "block.more": _("Add inside this entry…"),
+        "block.freeOrder": _("Free order"),
+        "block.converted": _(
+            "This part now holds blocks in the order they print: add any kind anywhere, "
+            "move them with ↑ ↓."
         ),
     }

@@ -12,6 +12,7 @@ const ORDER = [
 ];
 // Lists whose entries are a string or an object with `text`: the form always edits objects.
 const ENTRY_LISTS = ["numbered", "lettered", "specific", "articles"];
+const NESTED_BLOCKS = ["numbered", "lettered"]; // as blocks of `content`: one entry, not a list
 const HEAD_MODES = ["KT", "TL", "TUQ"];
 
 /** Form state from contract JSON: entries become objects so every entry has its fields. */
@@ -26,10 +27,17 @@ function expand(node) {
   if (!node || typeof node !== "object") return;
   for (const [key, value] of Object.entries(node)) {
     if (ENTRY_LISTS.includes(key) && Array.isArray(value)) {
-      node[key] = value.map((entry) => (typeof entry === "string" ? { text: entry } : entry));
+      node[key] = value.map((entry) => (isText(entry) ? { text: entry } : entry));
+    } else if (NESTED_BLOCKS.includes(key) && isText(value)) {
+      node[key] = { text: value }; // a numbered or lettered block: `{text, content}` in the form
     }
     expand(node[key]);
   }
+}
+
+/** Rich text: a plain string or a list of spans (v1.1). */
+function isText(value) {
+  return typeof value === "string" || (Array.isArray(value) && value.every((s) => typeof s === "string" || (s && typeof s === "object" && !Array.isArray(s) && ("text" in s || "footnote" in s))));
 }
 
 /** The contract JSON of the form: blanks dropped, list positions kept (so error paths match).
@@ -70,6 +78,7 @@ function clean(value, key) {
       const cleaned = clean(v, k);
       if (cleaned !== undefined) out[k] = cleaned;
     }
+    if (NESTED_BLOCKS.includes(key)) return entryValue(out); // `{"numbered": "text"}` when plain
     return Object.keys(out).length ? out : undefined;
   }
   return value;
@@ -80,7 +89,11 @@ function cleanItem(item, isEntry) {
   if (item === null || item === undefined) return "";
   if (typeof item !== "object") return item;
   const out = clean(item) ?? {};
-  if (!isEntry) return out;
+  return isEntry ? entryValue(out) : out;
+}
+
+/** An entry that only holds its text is written as the text itself. */
+function entryValue(out) {
   const keys = Object.keys(out);
   const plain = keys.length === 0 || (keys.length === 1 && keys[0] === "text");
   return plain ? (out.text ?? "") : out;

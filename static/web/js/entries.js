@@ -2,24 +2,24 @@
 // so Hoàn tác (Ctrl+Z) takes back exactly that change and nothing typed elsewhere.
 
 import { t } from "./i18n.js";
-import { listAt } from "./paths.js";
+import { getAt, listAt, setAt } from "./paths.js";
 
-/** A fresh entry of a list: a string, or an object whose lead field holds `text`. */
+// A shape says how a list's entries are made: `make(text)` a new entry holding `text`, and
+// `lead`, the path inside an entry where its text is typed (none for a string entry).
+
 function blank(shape, text = "") {
-  if (shape.string) return text;
-  return text === "" ? {} : { [shape.lead]: text };
+  return shape.make(text);
 }
 
 function leadOf(value, shape) {
-  if (shape.string) return typeof value === "string" ? value : "";
-  return typeof value?.[shape.lead] === "string" ? value[shape.lead] : "";
+  const text = shape.string ? value : getAt(value, shape.lead);
+  return typeof text === "string" ? text : "";
 }
 
 function withLead(value, shape, text) {
   if (shape.string) return text;
-  const entry = value && typeof value === "object" ? { ...value } : {};
-  if (text === "") delete entry[shape.lead];
-  else entry[shape.lead] = text;
+  const entry = value && typeof value === "object" ? structuredClone(value) : shape.make("");
+  setAt(entry, shape.lead, text);
   return entry;
 }
 
@@ -112,10 +112,24 @@ export class Entries {
     this.view.announce(t("removed"), true);
   }
 
+  /** Replace the value at `path` (a part turned into blocks), undoably; `change` does it. */
+  reshape(path, change) {
+    this.record({ restore: path, value: structuredClone(getAt(this.view.state, path)) });
+    change();
+  }
+
   /** Take back the last change of entries. */
   undo() {
     const step = this.history.pop();
     if (!step) return false;
+    if (step.restore !== undefined) {
+      setAt(this.view.state, step.restore, step.value);
+      this.undoNext = this.history.length > 0;
+      this.view.render();
+      this.view.onChange({ path: step.restore, structural: true });
+      this.view.announce(t("restored"));
+      return true;
+    }
     const list = listAt(this.view.state, step.listPath);
     let focus = step.index;
     if (step.swap) {

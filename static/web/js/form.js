@@ -2,6 +2,7 @@
 // the state in place; adding, removing or moving an entry changes the state and redraws,
 // so every field's data-path always matches its place in the JSON.
 
+import { blockBar, blockKind, blockLead, convertButtons, newBlock, toBlocks, usesBlocks } from "./blocks.js";
 import { quantity } from "./contract.js";
 import { formatDate, parseDate } from "./dates.js";
 import { Entries } from "./entries.js";
@@ -169,6 +170,11 @@ export class FormView {
     const node = document.createElement("div");
     node.className = "content";
     this.builders.set(node, () => this.content(spec, base));
+    const free = spec.lists.includes("sections"); // a Part, Section, Assignment or Appendix
+    if (free && usesBlocks(this.state, base)) {
+      node.append(this.blocks(join(base, "content"), base !== "" && /\.content\.\d+\./.test(`${base}.`)));
+      return node;
+    }
     const missing = [];
     for (const key of spec.lists) {
       const list = { ...LISTS[key], ...(spec.labels[key] || {}) };
@@ -182,9 +188,70 @@ export class FormView {
       bar.setAttribute("role", "group");
       bar.setAttribute("aria-label", t("add.bar"));
       bar.append(...missing.map(([list, path]) => this.addButton(list, path)));
+      if (free) bar.append(...convertButtons(base));
       node.append(bar);
     }
     return node;
+  }
+
+  /** A list of blocks in document order, with the "+" of every kind. */
+  blocks(listPath, nested) {
+    const node = document.createElement("fieldset");
+    node.className = "list list-blocks";
+    node.dataset.container = listPath;
+    const legend = document.createElement("legend");
+    legend.textContent = t("list.blocks");
+    const items = document.createElement("ol");
+    items.className = "items";
+    const values = getAt(this.state, listPath);
+    (Array.isArray(values) ? values : []).forEach((block, i) => items.append(this.block(listPath, i, values.length, block)));
+    node.append(legend, items, blockBar(listPath, { folded: nested }));
+    return node;
+  }
+
+  block(listPath, index, count, value) {
+    const kind = blockKind(value);
+    const path = `${listPath}.${index}`;
+    const name = t("item.block", { n: index + 1, kind: t(`block.${kind}`) });
+    const node = document.createElement("li");
+    node.className = `item item-objects item-block block-${kind}`;
+    Object.assign(node.dataset, { item: path, shape: `block:${kind}` });
+    const box = document.createElement("fieldset");
+    box.dataset.container = path;
+    const legend = document.createElement("legend");
+    legend.textContent = name;
+    box.append(legend, itemTools(path, name, index, count), ...this.blockFields(kind, path));
+    const lead = blockLead(kind) && box.querySelector(`[data-path="${path}.${blockLead(kind)}"]`);
+    if (lead) lead.dataset.lead = "1";
+    node.append(box);
+    return node;
+  }
+
+  blockFields(kind, path) {
+    const text = (at, labelKey) => fieldElement({ kind: "text", required: true, label: labelKey }, at, getAt(this.state, at), this.state);
+    if (kind === "paragraph" || kind === "dash" || kind === "plus") return [text(`${path}.${kind}`, "entry.text")];
+    if (kind === "numbered" || kind === "lettered") {
+      const inner = `${path}.${kind}`;
+      return [text(`${inner}.text`, "entry.text"), this.blocks(`${inner}.content`, true)];
+    }
+    if (kind === "section") return this.fields(SHAPES.section, `${path}.section`);
+    if (kind === "assignment") return this.fields(SHAPES.assignment, `${path}.assignment`);
+    return this.tableFields(`${path}.table`);
+  }
+
+  tableFields(path) {
+    return [Object.assign(document.createElement("p"), { className: "hint", textContent: path })];
+  }
+
+  /** A v1 part into blocks, in the order it prints (undoable). */
+  convert(base, host) {
+    const part = getAt(this.state, base);
+    this.entries.reshape(base, () => setAt(this.state, base, toBlocks(part && typeof part === "object" ? part : {})));
+    const build = this.builders.get(host);
+    if (build) host.replaceWith(build());
+    else this.render();
+    this.onChange({ path: base, structural: true });
+    this.announce(t("block.converted"), true);
   }
 
   refreshOutputs() {
@@ -241,6 +308,8 @@ export class FormView {
     const button = event.target.closest("button[data-action]");
     if (!button) return;
     const { action, target } = button.dataset;
+    if (action === "convert") return this.convert(button.dataset.convert, button.closest(".content"));
+    if (action === "add" && button.dataset.convert) this.convert(button.dataset.convert, button.closest(".content"));
     if (action === "add") this.entries.add(button.dataset.add, this.shapeOf(button));
     else if (action === "up" || action === "down") this.move(target, action === "up" ? -1 : 1);
     else if (action === "remove") this.entries.remove(target);
@@ -264,7 +333,13 @@ export class FormView {
   /** How entries of a list are made: a string, or an object led by which field. */
   shapeOf(node) {
     const shape = node.dataset.shape;
-    return shape ? { string: false, lead: leadKey(shape) } : { string: true, lead: null };
+    if (!shape) return { string: true, lead: null, make: (text) => text };
+    if (shape.startsWith("block:")) {
+      const kind = shape.slice(6);
+      return { string: false, lead: blockLead(kind), make: (text) => newBlock(kind, text) };
+    }
+    const lead = leadKey(shape);
+    return { string: false, lead, make: (text) => (text === "" ? {} : { [lead]: text }) };
   }
 
   move(itemPath, delta) {
