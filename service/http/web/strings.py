@@ -17,6 +17,7 @@ def client_messages() -> dict[str, str]:
         **_typing(),
         **_decision(),
         **_blocks(),
+        **_tables(),
     }
 
 
@@ -358,4 +359,44 @@ def _blocks() -> dict[str, str]:
             "This part now holds blocks in the order they print: add any kind anywhere, "
             "move them with ↑ ↓."
         ),
+    }
+
+
+def _tables() -> dict[str, str]:
+    return {
+        "table.tools": _("Table"),
+        "table.rowAdd": _("+ Row"),
+        "table.groupAdd": _("+ Group row"),
+        "table.colAdd": _("+ Column"),
+        "table.rowUp": _("Row ↑"),
+        "table.rowDown": _("Row ↓"),
+        "table.rowRemove": _("✕ Row"),
+        "table.colLeft": _("Column ←"),
+        "table.colRight": _("Column →"),
+        "table.colRemove": _("✕ Column"),
+        "table.mergeRight": _("Merge with the cell on the right"),
+        "table.mergeDown": _("Merge with the cell below"),
+        "table.unmerge": _("Split the cell"),
+        "table.size": _("Font size"),
+        "table.size.default": _("12 (usual)"),
+        "table.title": _("Title of column {n}"),
+        "table.width": _("Width of column {n} (relative)"),
+        "table.align": _("Alignment of column {n}"),
+        "table.group": _("Group over column {n}"),
+        "table.groupRow": _("Group row {r} (one cell across the table)"),
+        "table.cell": _("Row {r}, column {c}"),
+        "table.hint": _(
+            "The buttons act on the cell the cursor is in. Copy cells in Excel or a table in "
+            "Word and paste them into a cell: they fill the rows and columns from there "
+            "(into a column title: the first row names the columns). Enter in a cell starts "
+            "a new paragraph of the cell."
+        ),
+        "table.lastColumn": _("A table keeps at least one column."),
+        "table.cannotMerge": _(
+            "These cells cannot be merged: the neighbour is merged already or is missing."
+        ),
+        "table.pasted": _("{rows} rows of {cols} cells pasted."),
+        "align.left": _("Left"),
+        "align.center": _("Centre"),
+        "align.right": _("Right"),
     }

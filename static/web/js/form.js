@@ -4,6 +4,7 @@
 
 import { blockBar, blockKind, blockLead, convertButtons, newBlock, toBlocks, usesBlocks } from "./blocks.js";
 import { quantity } from "./contract.js";
+import { tableEditor } from "./tables.js";
 import { formatDate, parseDate } from "./dates.js";
 import { Entries } from "./entries.js";
 import { label, t } from "./i18n.js";
@@ -240,7 +241,16 @@ export class FormView {
   }
 
   tableFields(path) {
-    return [Object.assign(document.createElement("p"), { className: "hint", textContent: path })];
+    return [tableEditor(this, path)];
+  }
+
+  /** Rebuild the part of the form around `node` (a table after a change), then `after()`. */
+  redraw(node, after) {
+    const host = node.closest(".content, .list-standalone");
+    const build = host && this.builders.get(host);
+    if (build) host.replaceWith(build());
+    else this.render();
+    after();
   }
 
   /** A v1 part into blocks, in the order it prints (undoable). */
@@ -298,7 +308,8 @@ export class FormView {
       return this.onChange({ path: el.dataset.none, structural: true });
     }
     if (!el.dataset.path || (el.type !== "checkbox" && el.tagName !== "SELECT")) return;
-    setAt(this.state, el.dataset.path, el.type === "checkbox" ? el.checked : el.value);
+    const chosenValue = el.dataset.number && el.value !== "" ? Number(el.value) : el.value;
+    setAt(this.state, el.dataset.path, el.type === "checkbox" ? el.checked : chosenValue);
     if (el.dataset.rerender) this.render(el.dataset.path);
     else this.refreshOutputs();
     this.onChange({ path: el.dataset.path, structural: Boolean(el.dataset.rerender) });

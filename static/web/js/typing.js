@@ -5,6 +5,8 @@
 // the form cannot hold is refused with a message, never changed behind the officer's back.
 
 import { t } from "./i18n.js";
+import { parseForeignHtml } from "./grid.js";
+import { pasteIntoTable } from "./tables.js";
 
 const TEXT_FIELDS = 'textarea, input[type="text"]';
 // A label at a line's start that the renderer prints itself: - + • 1. 2.1. 1) a) (a) IV.
@@ -25,7 +27,7 @@ export function pastedText(data) {
   if (plain) return plain;
   const html = data.getData("text/html");
   if (!html) return "";
-  const doc = new DOMParser().parseFromString(html, "text/html"); // parsed inert, never shown
+  const doc = parseForeignHtml(html); // parsed inert, never shown
   const blocks = doc.body.querySelectorAll("p, li, h1, h2, h3, h4, h5, h6, tr, div:not(:has(p, li, div, tr))");
   if (!blocks.length) return doc.body.textContent || "";
   return [...blocks].map((b) => (b.matches("tr") ? [...b.cells].map((c) => c.textContent.trim()).join("\t") : b.textContent)).join("\n");
@@ -61,6 +63,7 @@ export function handleKey(view, event) {
   }
   if (event.key !== "Enter" || event.isComposing || event.ctrlKey || event.altKey || event.metaKey) return false;
   if (!el.matches?.(TEXT_FIELDS) || !el.dataset.path) return false;
+  if (el.closest(".table-editor")) return false; // in a cell Enter starts a paragraph of the cell
   const multiline = el.dataset.kind === "area";
   if (event.shiftKey && multiline) return false; // a line break in a field that may hold several
   const item = entryOf(view, el);
@@ -83,6 +86,7 @@ export function handleKey(view, event) {
 export function handlePaste(view, event) {
   const el = event.target;
   if (!el.matches?.(TEXT_FIELDS) || !el.dataset.path || !event.clipboardData) return;
+  if (el.closest(".table-editor")) return pasteIntoTable(view, event);
   const text = pastedText(event.clipboardData);
   const bad = UNPRINTABLE.exec(text);
   if (bad) {

@@ -49,6 +49,7 @@ export function fieldElement(spec, path, value, state, { list = null, labelText 
   else Object.assign(input.dataset, { path, kind: spec.kind });
   if (list) input.dataset.list = list;
   if (spec.rerender) input.dataset.rerender = "1";
+  if (spec.number) input.dataset.number = "1"; // a choice of numbers: the JSON holds a number
   if (spec.required) input.setAttribute("aria-required", "true");
   const text = labelText ?? label(spec.label, state);
   const caption = element("label", { htmlFor: id, textContent: text });
