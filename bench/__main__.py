@@ -5,7 +5,13 @@ from __future__ import annotations
 import importlib
 import sys
 
-SUITES = ["bench.docx_bench", "bench.pdf_bench", "bench.checker_bench", "bench.batch_bench"]
+SUITES = [
+    "bench.docx_bench",
+    "bench.table_bench",
+    "bench.pdf_bench",
+    "bench.checker_bench",
+    "bench.batch_bench",
+]
 
 
 def main(names: list[str]) -> None:

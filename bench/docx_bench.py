@@ -1,4 +1,5 @@
-"""DOCX throughput: the service through its HTTP layer against naive docxtpl, in one run."""
+"""DOCX throughput: the service through its HTTP layer against naive docxtpl, in one run,
+on the contract's example plan and on a v1.1 plan with tables and footnotes."""
 
 from __future__ import annotations
 
@@ -11,44 +12,62 @@ from pathlib import Path
 from typing import Any
 
 from schemas import load_document
+from service.documents.registry import kind_of
 from service.http import create_app
-from service.rendering import Renderer, build_context
+from service.rendering import Renderer, build_context, docx_context
 from service.rendering.docx import render_naive
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "tests/fixtures/plans/ke-hoach-bac-kan-2023.json"
+HERE = Path(__file__).resolve().parent
+PLANS = {
+    "example plan (TP. Bắc Kạn, v1)": HERE.parent
+    / "tests/fixtures/plans/ke-hoach-bac-kan-2023.json",
+    # the example plan with a task table appendix (landscape), a funding table, spans, footnotes
+    "v1.1 plan with tables and footnotes": HERE / "fixtures/bench-tables-footnotes.json",
+}
 
 
-def _rate(action: Callable[[], Any], n: int) -> tuple[float, float]:
-    """(documents per second, median milliseconds per document) over n runs after a warm-up."""
-    for _ in range(3):
-        action()
-    times = []
-    for _ in range(n):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return len(times) / sum(times), statistics.median(times) * 1000
+def _interleaved(
+    actions: list[Callable[[], Any]], n: int, rounds: int = 5
+) -> list[tuple[float, float]]:
+    """(documents per second, median ms per document) of each action: rounds of n/rounds
+    runs taken in turn, so a busy moment of the machine weighs on both sides alike; the
+    rate is that of the best round (the least disturbed), the median over all runs."""
+    for action in actions:
+        for _ in range(3):
+            action()
+    times: list[list[float]] = [[] for _ in actions]
+    best = [0.0 for _ in actions]
+    per_round = max(1, n // rounds)
+    for _ in range(rounds):
+        for i, action in enumerate(actions):
+            start = time.perf_counter()
+            for _ in range(per_round):
+                began = time.perf_counter()
+                action()
+                times[i].append(time.perf_counter() - began)
+            best[i] = max(best[i], per_round / (time.perf_counter() - start))
+    return [(best[i], statistics.median(times[i]) * 1000) for i in range(len(actions))]
 
 
-def run(n: int = 100) -> dict[str, float]:
-    """Render the example plan n times each way and return the figures."""
-    plan = json.loads(EXAMPLE.read_text("utf-8"))
+def measure(plan: dict[str, Any], n: int) -> dict[str, float]:
+    """The service over HTTP and naive docxtpl with the same template and context."""
     database = f"sqlite:///{tempfile.mkdtemp()}/bench.db"
     config = {"TESTING": True, "DATABASE_URL": database, "AUTH_REQUIRED": False}
+    config["PUBLIC_RENDERING"] = True
     client = create_app(config).test_client()
     renderer = Renderer()
-    context = build_context(load_document(plan))
-    template = renderer.template_path(load_document(plan).type)
+    document = load_document(plan)
+    context = docx_context(build_context(document))
+    template = renderer.template_path(kind_of(document).template)
 
     def service() -> None:
         response = client.post("/api/v1/documents?format=docx", json=plan)
-        assert response.status_code == 200
+        assert response.status_code == 200, response.status_code
 
     def naive() -> None:
         render_naive(template, context)
 
-    service_rate, service_ms = _rate(service, n)
-    naive_rate, naive_ms = _rate(naive, n)
+    (service_rate, service_ms), (naive_rate, naive_ms) = _interleaved([service, naive], n)
     return {
         "service_docs_per_s": service_rate,
         "service_ms": service_ms,
@@ -58,16 +77,24 @@ def run(n: int = 100) -> dict[str, float]:
     }
 
 
-def report(figures: dict[str, float]) -> str:
+def run(n: int = 100) -> dict[str, dict[str, float]]:
+    """Each plan n times each way."""
+    return {label: measure(json.loads(path.read_text("utf-8")), n) for label, path in PLANS.items()}
+
+
+def report(figures: dict[str, dict[str, float]]) -> str:
     """Human-readable lines."""
-    return (
-        "DOCX, the contract's example plan (TP. Bắc Kạn), same template and context\n"
-        f"  service (HTTP + validation + render): {figures['service_docs_per_s']:7.1f} docs/s"
-        f"  ({figures['service_ms']:.1f} ms median)\n"
-        f"  naive docxtpl (new template per doc):  {figures['naive_docs_per_s']:7.1f} docs/s"
-        f"  ({figures['naive_ms']:.1f} ms median)\n"
-        f"  ratio: {figures['ratio']:.2f}x (goal >= 3x)"
-    )
+    lines = []
+    for label, f in figures.items():
+        lines += [
+            f"DOCX, {label}: same template and context both ways",
+            f"  service (HTTP + validation + render): {f['service_docs_per_s']:7.1f} docs/s"
+            f"  ({f['service_ms']:.1f} ms median)",
+            f"  naive docxtpl (new template per doc):  {f['naive_docs_per_s']:7.1f} docs/s"
+            f"  ({f['naive_ms']:.1f} ms median)",
+            f"  ratio: {f['ratio']:.2f}x (goal >= 5x)",
+        ]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,8 @@
 """marshmallow schemas: the single source of validation for the API, the form and OpenAPI."""
 
+from schemas.common import DocumentSchema
 from schemas.document import (
     SCHEMAS,
-    DocumentSchema,
     InvalidDocument,
     LetterSchema,
     PlanSchema,

@@ -1,128 +1,58 @@
-"""The two document types of the contract and `load_document`, the one way in."""
+"""The document types of the contract (`SCHEMAS`, one entry a type) and `load_document`,
+the one way in."""
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Mapping
 from typing import Any
 
-from marshmallow import INCLUDE, ValidationError, post_load, validates_schema
+from marshmallow import INCLUDE, ValidationError, post_load
 
-from schemas.fields import MAX_TEXT, BoundedList, Choice, DateText, DocumentNumber, Text, TextList
+from schemas.base import nested
+from schemas.common import DocumentSchema
+from schemas.content import PartSchema
+from schemas.decision import DecisionSchema
+from schemas.fields import Choice, TextList
 from schemas.messages import code
-from schemas.plan import (
-    MAX_APPENDICES,
-    MAX_RECIPIENTS,
-    MAX_SECTIONS,
-    AppendixSchema,
-    Contract,
-    PartSchema,
-    PurposeSchema,
-    ReportingSchema,
-    SectionSchema,
-    TargetsSchema,
-    nested,
-)
-from service import plan as model
+from schemas.plan import MAX_RECIPIENTS, PlanBodySchema
+from schemas.rich import Closing
+from service import model
+from service.documents.letter import Letter
+from service.documents.plan import Plan
 
 MAX_DEPTH = 40  # JSON nesting; the deepest real plan is about 12
 
 
-class IssuerSchema(Contract):
-    """The issuing body and its governing body."""
-
-    name = Text(required=True, multiline=True, max_length=300)
-    parent = Text(multiline=True, max_length=300)
-    abbreviation = Text(required=True, max_length=30)
-    name_in_text = Text(max_length=300)
-
-    @validates_schema
-    def abbreviation_shape(self, data: dict[str, Any], **_: Any) -> None:
-        if re.search(r"[\s/]", data.get("abbreviation", "")):
-            raise ValidationError(code("invalid_abbreviation"), "abbreviation")
-
-    @post_load
-    def make(self, data: dict[str, Any], **_: Any) -> model.Issuer:
-        return model.Issuer(**data)
-
-
-class SignerSchema(Contract):
-    """The signature block; KT, TL and TUQ need the head's title."""
-
-    collective = Text(max_length=200)
-    mode = Choice(tuple(m.value for m in model.SigningMode))
-    head = Text(max_length=200)
-    title = Text(required=True, max_length=200)
-    name = Text(required=True, max_length=200)
-
-    @validates_schema
-    def authority(self, data: dict[str, Any], **_: Any) -> None:
-        mode = data.get("mode")
-        needs_head = mode is not None and model.SigningMode(mode).needs_head
-        if needs_head and not data.get("head"):
-            raise ValidationError(code("head_required"), "head")
-        if data.get("head") and not needs_head:
-            raise ValidationError(code("head_not_allowed"), "head")
-
-    @post_load
-    def make(self, data: dict[str, Any], **_: Any) -> model.Signer:
-        if "mode" in data:
-            data["mode"] = model.SigningMode(data["mode"])
-        return model.Signer(**data)
-
-
-class DocumentSchema(Contract):
-    """Fields both document types share."""
-
-    type = Choice(tuple(t.value for t in model.DocumentType), required=True)
-    issuer = nested(IssuerSchema, required=True)
-    drafting_unit = Text(max_length=30)
-    number = DocumentNumber(allow_none=True)
-    symbol = Text(max_length=60)
-    place = Text(required=True, max_length=100)
-    date = DateText(required=True)
-    title = Text(required=True, multiline=True, max_length=MAX_TEXT)
-    recipients = TextList(max_items=MAX_RECIPIENTS, required=True)
-    recipients_label = Text(max_length=200)
-    signer = nested(SignerSchema, required=True)
-    appendices = BoundedList(nested(AppendixSchema), max_items=MAX_APPENDICES)
-    closing = Text(max_length=MAX_TEXT)
-
-    def _clean(self, data: dict[str, Any]) -> dict[str, Any]:
-        data.pop("type", None)
-        return {k: v for k, v in data.items() if v is not None or k == "number"}
-
-
-class PlanSchema(DocumentSchema):
+class PlanSchema(DocumentSchema, PlanBodySchema):
     """KẾ HOẠCH (`"type": "ke_hoach"`)."""
 
-    preamble = TextList()
-    purpose = nested(PurposeSchema)
-    targets = nested(TargetsSchema)
-    tasks = nested(PartSchema)
-    funding = nested(PartSchema)
-    organization = nested(PartSchema)
-    reporting = nested(ReportingSchema)
-    sections = BoundedList(nested(SectionSchema), max_items=MAX_SECTIONS)
+    type = Choice((Plan.type,), required=True)
+    addressees = TextList(max_items=MAX_RECIPIENTS, max_length=300)
 
     @post_load
-    def make(self, data: dict[str, Any], **_: Any) -> model.Plan:
-        return model.Plan(**self._clean(data))
+    def make(self, data: dict[str, Any], **_: Any) -> Plan:
+        return Plan(**self._clean(data))
 
 
 class LetterSchema(DocumentSchema):
     """công văn (`"type": "cong_van"`)."""
 
+    type = Choice((Letter.type,), required=True)
     addressees = TextList(max_items=MAX_RECIPIENTS, max_length=300, min_items=1, required=True)
     body = nested(PartSchema, required=True)
+    closing = Closing()
 
     @post_load
-    def make(self, data: dict[str, Any], **_: Any) -> model.Letter:
-        return model.Letter(**self._clean(data))
+    def make(self, data: dict[str, Any], **_: Any) -> Letter:
+        return Letter(**self._clean(data))
 
 
-SCHEMAS: dict[str, type[DocumentSchema]] = {"ke_hoach": PlanSchema, "cong_van": LetterSchema}
+SCHEMAS: dict[str, type[DocumentSchema]] = {
+    Plan.type: PlanSchema,
+    Letter.type: LetterSchema,
+    "quyet_dinh": DecisionSchema,
+}
 
 
 class InvalidDocument(Exception):

@@ -41,19 +41,26 @@ class Text(fields.String):
         self.max_length = max_length
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
-        text = nfc(super()._deserialize(value, attr, data, **kwargs))
-        check_characters(text, multiline=self.multiline)
-        if self.multiline:
-            text = "\n".join(" ".join(line.split()) for line in text.split("\n")).strip("\n")
-        text = text.strip()
-        if not text:
-            raise ValidationError(code("empty"))
-        if len(text) > self.max_length:
-            raise ValidationError(code("too_long", self.max_length))
-        encoding = legacy_encoding(text)
-        if encoding is not None:
-            raise ValidationError(code("legacy_encoding", encoding))
-        return text
+        if not isinstance(value, str):
+            raise self.make_error("invalid")
+        return clean_text(value, multiline=self.multiline, max_length=self.max_length)
+
+
+def clean_text(value: str, *, multiline: bool = False, max_length: int = MAX_LINE) -> str:
+    """A typed string as the contract keeps it: NFC, trimmed, checked (ValidationError)."""
+    text = nfc(value)
+    check_characters(text, multiline=multiline)
+    if multiline:
+        text = "\n".join(" ".join(line.split()) for line in text.split("\n")).strip("\n")
+    text = text.strip()
+    if not text:
+        raise ValidationError(code("empty"))
+    if len(text) > max_length:
+        raise ValidationError(code("too_long", max_length))
+    encoding = legacy_encoding(text)
+    if encoding is not None:
+        raise ValidationError(code("legacy_encoding", encoding))
+    return text
 
 
 class TextList(fields.List[Any]):
@@ -90,14 +97,17 @@ class BoundedList(fields.List[Any]):
         inner: fields.Field[Any],
         max_items: int = MAX_LIST,
         too_many: str = "too_many",
+        min_items: int = 0,
         **kw: Any,
     ):
         super().__init__(inner, **kw)
-        self.max_items, self.too_many = max_items, too_many
+        self.max_items, self.too_many, self.min_items = max_items, too_many, min_items
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
         if isinstance(value, list) and len(value) > self.max_items:
             raise ValidationError(code(self.too_many, self.max_items))
+        if isinstance(value, list) and len(value) < self.min_items:
+            raise ValidationError(code("too_few", self.min_items))
         return tuple(super()._deserialize(value, attr, data, **kwargs))
 
 

@@ -221,6 +221,64 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The job queue cannot be reached just now; the batch is stored, resend it with "
         "the same Idempotency-Key.",
     },
+    # Contract v1.1: rich text, content blocks, tables, decisions.
+    "not_rich": {
+        "vi": "Phải là chuỗi ký tự hoặc danh sách các đoạn (span).",
+        "en": "Must be a string or a list of spans.",
+    },
+    "invalid_span": {
+        "vi": "Mỗi đoạn (span) là một chuỗi ký tự, một đối tượng {text, bold, italic, "
+        "underline} hoặc {footnote}.",
+        "en": "Each span is a string, a {text, bold, italic, underline} object or a {footnote}.",
+    },
+    "footnote_in_footnote": {
+        "vi": "Không được đặt chú thích trong một chú thích.",
+        "en": "A footnote cannot hold a footnote.",
+    },
+    "closing_true": {
+        "vi": "Nhập nội dung đoạn kết, hoặc dùng false để không in đoạn kết.",
+        "en": "Give the closing paragraph's text, or false for none.",
+    },
+    "unknown_block": {
+        "vi": "Loại khối không hợp lệ: mỗi khối là một đối tượng có đúng một khóa trong: {arg}.",
+        "en": "Unknown block: each block is an object with exactly one key among: {arg}.",
+    },
+    "one_block_key": {
+        "vi": "Mỗi khối chỉ có một khóa; khối này có nhiều: {arg}.",
+        "en": "A block has exactly one key; this one has several: {arg}.",
+    },
+    "content_conflict": {
+        "vi": "Đã có content thì không dùng cùng {arg}: hãy đưa các mục đó vào content.",
+        "en": "content cannot be given together with {arg}: put those entries in content.",
+    },
+    "invalid_cell": {
+        "vi": "Ô phải là chuỗi ký tự, danh sách span, hoặc đối tượng {text, colspan, rowspan}.",
+        "en": "A cell is a string, a list of spans, or a {text, colspan, rowspan} object.",
+    },
+    "invalid_row": {
+        "vi": 'Hàng phải là danh sách các ô, hoặc một hàng nhóm {"group": ...}.',
+        "en": 'A row is a list of cells, or a group row {"group": ...}.',
+    },
+    "empty_row": {"vi": "Hàng không được rỗng.", "en": "A row may not be empty."},
+    "row_fill": {
+        "vi": "Các ô của hàng (tính cả colspan và các ô gộp hàng từ phía trên) không khớp "
+        "với {arg} cột của bảng.",
+        "en": "The row's cells (with their colspan and the rowspans from above) do not fill "
+        "the table's {arg} columns.",
+    },
+    "rowspan_past": {
+        "vi": "Ô gộp hàng (rowspan) vượt quá hàng cuối của bảng hoặc chạm vào một hàng nhóm.",
+        "en": "The rowspan runs past the table's last row or into a group row.",
+    },
+    "width_range": {
+        "vi": "Độ rộng cột phải là một số lớn hơn 0 (tối đa 10000).",
+        "en": "A column's width must be a number above 0 (at most 10000).",
+    },
+    "span_range": {
+        "vi": "Phải là số nguyên từ 1 đến {arg}.",
+        "en": "Must be a whole number from 1 to {arg}.",
+    },
+    "not_integer": {"vi": "Phải là số nguyên.", "en": "Must be a whole number."},
 }
 
 LOCALES = ("vi", "en")

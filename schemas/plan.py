@@ -1,125 +1,46 @@
-"""The plan contract (PLAN-CONTRACT.md) as marshmallow schemas, loading the domain model."""
+"""The KẾ HOẠCH body (contract v1, with v1.1's rich text and content): typed parts, targets,
+deadlines, appendices; the body is shared by a plan and a decision's attached plan."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validates_schema
+from marshmallow import ValidationError, post_load, validates_schema
 
-from schemas.fields import (
-    MAX_TEXT,
-    BoundedList,
-    Choice,
-    DateText,
-    Flag,
-    Quantity,
-    StringOrObject,
-    Text,
-    TextList,
-)
+from schemas.base import Contract, nested
+from schemas.content import MAX_SECTIONS, AssignmentSchema, PartSchema, SectionSchema
+from schemas.fields import CODED, BoundedList, Choice, DateText, Quantity, Text
 from schemas.messages import code
-from service import plan as model
-from service.vietnamese import LETTERS
+from schemas.rich import Closing, Resolve, RichList, RichText
+from service import model
 
-MAX_SECTIONS = 100
 MAX_RECIPIENTS = 100
 MAX_APPENDICES = 20
 
-
-class Contract(Schema):
-    """Base: unknown fields are errors, so typos surface; messages are codes."""
-
-    class Meta:
-        unknown = RAISE
-
-    error_messages = {"unknown": "unknown_field", "type": "not_object"}
-
-
-def nested(schema: Any, **kwargs: Any) -> fields.Nested:
-    """A nested object with coded messages."""
-    field = fields.Nested(schema, **kwargs)
-    field.error_messages.update(required="required", null="null", type="not_object")
-    return field
-
-
-def lettered_list() -> BoundedList:
-    """A lettered list: at most as many entries as there are letters a ... y."""
-    entry = StringOrObject(lambda: EntrySchema(), _entry)
-    return BoundedList(entry, max_items=len(LETTERS), too_many="too_many_letters")
-
-
-def _entry(text: str) -> model.Entry:
-    return model.Entry(text=text)
-
-
-class EntrySchema(Contract):
-    """A numbered or lettered paragraph given as an object, with sub-lists."""
-
-    text = Text(required=True, max_length=MAX_TEXT)
-    items = TextList()
-    lettered = lettered_list()
-
-    @post_load
-    def make(self, data: dict[str, Any], **_: Any) -> model.Entry:
-        return model.Entry(**data)
-
-
-class PartSchema(Contract):
-    """A Part: heading, text, items, numbered, lettered, sections, assignments."""
-
-    heading = Text()
-    text = TextList()
-    items = TextList()
-    numbered = BoundedList(StringOrObject(lambda: EntrySchema(), _entry))
-    lettered = lettered_list()
-    sections = BoundedList(nested(lambda: SectionSchema()), max_items=MAX_SECTIONS)
-    assignments = BoundedList(nested(lambda: AssignmentSchema()), max_items=MAX_SECTIONS)
-
-    @post_load
-    def make(self, data: dict[str, Any], **_: Any) -> Any:
-        return model.Part(**data)
-
-
-class SectionSchema(PartSchema):
-    """A numbered sub-heading; `after` places an extra top-level section of a plan."""
-
-    heading = Text(required=True)
-    run_in = Flag()
-    numbering = Choice(tuple(n.value for n in model.Numbering))
-    after = Choice(model.SECTION_ANCHORS)
-
-    @post_load
-    def make(self, data: dict[str, Any], **_: Any) -> Any:
-        if "numbering" in data:
-            data["numbering"] = model.Numbering(data["numbering"])
-        return model.Section(**data)
-
-
-class AssignmentSchema(PartSchema):
-    """A task for an agency; `request` prints `Đề nghị <agency>`."""
-
-    agency = Text(required=True)
-    request = Flag()
-    run_in = Flag()
-    numbering = Choice(tuple(n.value for n in model.Numbering))
-
-    @post_load
-    def make(self, data: dict[str, Any], **_: Any) -> Any:
-        if "numbering" in data:
-            data["numbering"] = model.Numbering(data["numbering"])
-        return model.Assignment(**data)
+__all__ = [
+    "MAX_APPENDICES",
+    "MAX_RECIPIENTS",
+    "MAX_SECTIONS",
+    "AppendixSchema",
+    "AssignmentSchema",
+    "Contract",
+    "PartSchema",
+    "PlanBodySchema",
+    "SectionSchema",
+    "nested",
+]
 
 
 class TargetSchema(Contract):
     """A target whose `{value}` is formatted for Vietnamese."""
 
-    text = Text(required=True, max_length=MAX_TEXT)
+    text = RichText(required=True)
     value = Quantity()
     unit = Text(max_length=50)
 
-    @validates_schema
+    @validates_schema(skip_on_field_errors=True)
     def placeholder(self, data: dict[str, Any], **_: Any) -> None:
-        has_placeholder = "{value}" in data.get("text", "")
+        has_placeholder = "{value}" in data["text"].text
         if "value" in data and not has_placeholder:
             raise ValidationError(code("value_placeholder_missing"), "text")
         if has_placeholder and "value" not in data:
@@ -130,16 +51,30 @@ class TargetSchema(Contract):
         return model.Target(**data)
 
 
-def _target(text: str) -> model.Target:
-    return model.Target(text=text)
+class TargetField(RichText):
+    """A specific target: rich text, or `{"text", "value", "unit"}`."""
+
+    default_error_messages = {**CODED, "invalid": "invalid_target"}
+    _object: TargetSchema | None = None
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        if isinstance(value, dict):
+            if self._object is None:
+                self._object = TargetSchema()  # built once: building a schema is costly
+            return self._object.load(value)
+        return model.Target(text=super()._deserialize(value, attr, data, **kwargs))
+
+    def json_schema(self, resolve: Resolve) -> dict[str, Any]:
+        """OpenAPI: rich text or a target object."""
+        return {"oneOf": [*super().json_schema(resolve)["oneOf"], resolve(TargetSchema)]}
 
 
 class PurposeSchema(Contract):
     """Part I: purposes and requirements."""
 
-    heading = Text()
-    purposes = TextList()
-    requirements = TextList()
+    heading = RichText()
+    purposes = RichList()
+    requirements = RichList()
 
     @post_load
     def make(self, data: dict[str, Any], **_: Any) -> model.Purpose:
@@ -149,9 +84,9 @@ class PurposeSchema(Contract):
 class TargetsSchema(Contract):
     """Targets: general paragraphs and specific targets."""
 
-    heading = Text()
-    general = TextList()
-    specific = BoundedList(StringOrObject(lambda: TargetSchema(), _target))
+    heading = RichText()
+    general = RichList()
+    specific = BoundedList(TargetField())
 
     @post_load
     def make(self, data: dict[str, Any], **_: Any) -> model.Targets:
@@ -177,15 +112,35 @@ class ReportingSchema(PartSchema):
 
     @post_load
     def make(self, data: dict[str, Any], **_: Any) -> Any:
-        return model.Reporting(**data)
+        return model.Reporting(**self.part_fields(data))
 
 
 class AppendixSchema(PartSchema):
-    """An appendix; its sections are numbered I, II, ..."""
+    """An appendix: label and reference line as printed, orientation, content."""
 
     title = Text(required=True, multiline=True)
     subtitle = Text(multiline=True)
+    label = Text(max_length=100)
+    reference = Text(max_length=1_000)
+    orientation = Choice(tuple(o.value for o in model.Orientation))
 
     @post_load
     def make(self, data: dict[str, Any], **_: Any) -> Any:
+        data = self.part_fields(data)
+        if "orientation" in data:
+            data["orientation"] = model.Orientation(data["orientation"])
         return model.Appendix(**data)
+
+
+class PlanBodySchema(Contract):
+    """A KẾ HOẠCH's body: preamble, typed parts, extra sections, closing."""
+
+    preamble = RichList()
+    purpose = nested(PurposeSchema)
+    targets = nested(TargetsSchema)
+    tasks = nested(PartSchema)
+    funding = nested(PartSchema)
+    organization = nested(PartSchema)
+    reporting = nested(ReportingSchema)
+    sections = BoundedList(nested(SectionSchema), max_items=MAX_SECTIONS)
+    closing = Closing()

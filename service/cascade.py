@@ -5,12 +5,12 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from service.plan import Document, DocumentType
-from service.rendering.body import issuer_in_text
+from service.documents.registry import kind_of
+from service.model import Document
 from service.rendering.context import symbol
+from service.rendering.parts import issuer_in_text
 from service.vietnamese import document_number, lowercase_first, short_date
 
-TYPE_IN_TEXT = {DocumentType.PLAN: "Kế hoạch", DocumentType.LETTER: "Công văn"}
 BLANK_IN_TEXT = "..."  # how running text leaves a number or day open: `số .../KH-UBND`
 HEADER_FIELDS = (
     "issuer",
@@ -31,7 +31,7 @@ def implementing_line(parent: Document) -> str:
     date = short_date(parent.date) if parent.date.is_complete else BLANK_IN_TEXT
     title = lowercase_first(" ".join(parent.title.split()))
     return (
-        f"Thực hiện {TYPE_IN_TEXT[parent.type]} số {number}/{symbol(parent)} ngày {date} "
+        f"Thực hiện {kind_of(parent).name} số {number}/{symbol(parent)} ngày {date} "
         f"của {issuer_in_text(parent)} về {title}."
     )
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from service.documents.registry import kind_of
 from service.errors import ConverterUnavailable
-from service.plan import Document
+from service.model import Document
 from service.rendering import Renderer
-from service.rendering.context import TYPE_NAMES, context_number
+from service.rendering.context import context_number
 from service.rendering.pdf import Converter, PdfMetadata, set_metadata
 
 FORMATS = ("docx", "pdf")
@@ -15,11 +16,12 @@ FORMATS = ("docx", "pdf")
 
 def pdf_metadata(document: Document) -> PdfMetadata:
     """Title = trích yếu, author = issuing body, subject = type and number."""
+    name = kind_of(document).name
     return PdfMetadata(
         title=" ".join(document.title.split()),
         author=" ".join(document.issuer.name.split()),
-        subject=f"{TYPE_NAMES[document.type]} {context_number(document)}".strip(),
-        keywords=(TYPE_NAMES[document.type], document.place, "Nghị định 30/2020/NĐ-CP"),
+        subject=f"{name} {context_number(document)}".strip(),
+        keywords=(name, document.place, "Nghị định 30/2020/NĐ-CP"),
         created=dt.datetime.now(dt.UTC),
     )
 

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from babel.numbers import format_decimal
 
@@ -163,6 +164,7 @@ def format_quantity(value: Decimal | int | float, unit: str | None) -> str:
     return f"{number} {unit}"
 
 
+@cache
 def roman(n: int) -> str:
     """Roman numeral for level-1 headings: 1 → I, 14 → XIV."""
     if n < 1:
@@ -182,11 +184,11 @@ def letter(n: int) -> str:
 
 
 def document_number(number: str | None) -> str:
-    """The number after `Số: `: leading zero below 10 (`05`); blank (6 spaces in all) if unknown."""
+    """The number after `Số: ` as given, a lone digit with its leading zero (`5` → `05`);
+    blank (6 spaces in all) if unknown."""
     if number is None or number == "":
         return BLANK[1:]
-    value = int(number)
-    return f"{value:02d}" if value < 10 else str(value)
+    return f"0{number}" if len(number) == 1 else number  # `0129` stays as the office gave it
 
 
 def plan_symbol(type_abbreviation: str, issuer_abbreviation: str) -> str:
@@ -223,3 +225,11 @@ def lowercase_first(text: str) -> str:
     if len(first) > 1 and first.isupper():
         return text
     return text[:1].lower() + text[1:]
+
+
+def capitals(text: str) -> str:
+    """Decree 30's CAPITALS for headings and appendix titles, keeping what the author
+    already typed in capitals as typed (`HẠ TẦNG 5G, IoT` keeps its `IoT`)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    lower = sum(1 for ch in letters if ch.islower())
+    return text if letters and lower * 4 <= len(letters) else text.upper()

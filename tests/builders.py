@@ -43,3 +43,36 @@ def minimal_letter(**overrides: Any) -> dict[str, Any]:
     }
     letter.update(overrides)
     return letter
+
+
+def minimal_decision(**overrides: Any) -> dict[str, Any]:
+    """The smallest valid QUYẾT ĐỊNH, issuing a small plan."""
+    decision: dict[str, Any] = {
+        "type": "quyet_dinh",
+        "issuer": {"name": "ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP", "abbreviation": "UBND"},
+        "number": "12",
+        "place": "Đồng Tháp",
+        "date": "2025-11-20",
+        "title": "Về việc ban hành Kế hoạch chuyển đổi số năm 2026",
+        "authority": "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP",
+        "legal_basis": ["Căn cứ Luật Tổ chức chính quyền địa phương năm 2025"],
+        "proposal": "Theo đề nghị của Giám đốc Sở Khoa học và Công nghệ",
+        "articles": [
+            "Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số năm 2026.",
+            "Quyết định này có hiệu lực kể từ ngày ký.",
+            "Chánh Văn phòng UBND tỉnh và Thủ trưởng các cơ quan chịu trách nhiệm thi hành.",
+        ],
+        "recipients": ["Như Điều 3"],
+        "signer": {
+            "mode": "KT",
+            "head": "CHỦ TỊCH",
+            "title": "PHÓ CHỦ TỊCH",
+            "name": "Trần Trí Quang",
+        },
+        "attachment": {
+            "title": "Chuyển đổi số năm 2026",
+            "tasks": {"sections": [{"heading": "Hạ tầng số", "items": ["Phủ sóng 5G."]}]},
+        },
+    }
+    decision.update(overrides)
+    return decision

@@ -12,7 +12,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from schemas import load_document
-from service.plan import Document
+from service.model import Document
 from service.rendering import Renderer
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -99,8 +99,8 @@ def section_properties() -> str:
     )
 
 
-def header_table(letter: bool) -> str:
-    """Issuer and Quốc hiệu, then number (and V/v) and the place and date line."""
+def header_table() -> str:
+    """Issuer and Quốc hiệu, then number (and a công văn's V/v) and the place and date line."""
     motto_box = page.cell_text_width_mm(page.HEADER_RIGHT_MM)
     motto = centred_rule(motto_box, text_width_mm(MOTTO, 14, bold=True) + 1)
     motto_ppr = (
@@ -115,9 +115,7 @@ def header_table(letter: bool) -> str:
     right = para("NationalName", run(NATIONAL_NAME)) + para(
         "Motto", run(MOTTO), extra_ppr=motto_ppr
     )
-    number = para("DocNumber", run("Số: {{ number }}"))
-    if letter:
-        number += loop("line", "subject_lines", "Subject")
+    number = para("DocNumber", run("Số: {{ number }}")) + loop("line", "subject_lines", "Subject")
     date = para("PlaceDate", run("{{ date_line }}"))
     return table((page.HEADER_LEFT_MM, page.HEADER_RIGHT_MM), [(left, right), (number, date)])
 
@@ -139,67 +137,44 @@ def closing_table() -> str:
     return table((page.CLOSING_LEFT_MM, page.CLOSING_RIGHT_MM), [(left, right)])
 
 
-BLOCK_STYLES = {
-    "basis": "LegalBasis",
-    "body": "BodyText",
-    "h1": "Heading1",
-    "h2": "Heading2",
-    "h3": "Heading3",
-    "h4": "Heading4",
-    "appendix_label": "AppendixLabel",
-    "appendix_title": "AppendixTitle",
-    "appendix_subtitle": "AppendixSubtitle",
-    "appendix_reference": "AppendixReference",
-}
+def signoff_table() -> str:
+    """A bold line in the signature column, under an attached plan's last paragraph."""
+    right = para("Signoff", run("{{r b.runs }}"))
+    return table((page.CLOSING_LEFT_MM, page.CLOSING_RIGHT_MM), [(para("Normal"), right)])
 
 
 def blocks_loop() -> str:
-    """The body: one template paragraph per block kind, each in its own style."""
-    out = [tag("{%p for b in blocks %}")]
-    keyword = "if"
-    for kind, style in BLOCK_STYLES.items():
-        out.append(tag(f'{{%p {keyword} b.kind == "{kind}" %}}'))
-        out.append(para(style, run("{{ b.text }}")))
-        keyword = "elif"
-    out += [
-        tag('{%p elif b.kind == "run_in" %}'),
-        para("BodyText", run("{{ b.heading }}", "RunInHeading"), run(" {{ b.text }}")),
-        tag('{%p elif b.kind == "dash" %}'),
-        para("ListDash", run("- {{ b.text }}")),
-        tag('{%p elif b.kind == "closing_block" %}'),
-        closing_table(),
-        tag('{%p elif b.kind == "section_break" %}'),
-        para("Normal", extra_ppr=section_properties()),
-        tag("{%p endif %}"),
-        tag("{%p endfor %}"),
-    ]
-    return "".join(out)
+    """The body: one paragraph per text block in the block's own style (the kinds and their
+    styles: service/rendering/wordml), the rules, tables, closing table and section breaks."""
+    return "".join(
+        [
+            tag("{%p for b in blocks %}"),
+            tag("{%p if b.style %}"),
+            para("{{ b.style }}", run("{{r b.runs }}")),
+            tag('{%p elif b.kind == "title_rule" %}'),
+            rule_para("TitleRule", "b.rule"),
+            tag('{%p elif b.kind == "table" %}'),
+            para("Normal", run("{{p b.xml }}")),
+            tag('{%p elif b.kind == "closing_block" %}'),
+            closing_table(),
+            tag('{%p elif b.kind == "signoff" %}'),
+            signoff_table(),
+            tag('{%p elif b.kind == "section_break" %}'),
+            para("Normal", run("{% page b.page %}"), extra_ppr=section_properties()),
+            tag("{%p endif %}"),
+            tag("{%p endfor %}"),
+        ]
+    )
 
 
-def document_xml(letter: bool) -> str:
-    """The main document part of one template."""
-    if letter:
-        middle = (
-            tag("{%p if addressee %}")
-            + para("Salutation", run("Kính gửi: {{ addressee }}"))
-            + tag("{%p else %}")
-            + para("SalutationList", run("Kính gửi:"))
-            + loop("line", "addressees", "Addressee")
-            + tag("{%p endif %}")
-        )
-    else:
-        middle = (
-            para("DocType", run("KẾ HOẠCH"))
-            + loop("line", "title_lines", "Title")
-            + rule_para("TitleRule", "title_rule")
-        )
+def document_xml() -> str:
+    """The main document part: the header table, then every block, then the last section."""
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>'
-        + header_table(letter)
-        + middle
+        + header_table()
         + blocks_loop()
-        + para("Normal")
+        + para("Normal", run("{% page final_page %}"))
         + section_properties()
         + "</w:body></w:document>"
     )
@@ -223,16 +198,16 @@ def header_xml(with_page_number: bool) -> str:
 
 
 CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>"""
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/><Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>"""
 
 PACKAGE_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>"""
 
 DOCUMENT_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rIdFonts" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/><Relationship Id="rIdHeaderDefault" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rIdHeaderFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/></Relationships>"""
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rIdFonts" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/><Relationship Id="rIdFootnotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/><Relationship Id="rIdHeaderDefault" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rIdHeaderFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/></Relationships>"""
 
 SETTINGS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:settings xmlns:w="{W}"><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="vi-VN"/></w:settings>"""
+<w:settings xmlns:w="{W}"><w:defaultTabStop w:val="720"/><w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="vi-VN"/></w:settings>"""
 
 FONT_TABLE = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:fonts xmlns:w="{W}"><w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font></w:fonts>"""
@@ -244,28 +219,45 @@ APP = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>vn-plan-documents</Application></Properties>"""
 
 
-def write_template(path: Path, letter: bool) -> None:
-    """Write one template package."""
+FOOTNOTES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:footnotes xmlns:w="{W}" xmlns:r="{R}"><w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote></w:footnotes>"""
+
+# One template per document type (service/documents): the same layout, kept apart so an
+# administrator can restyle each type in Word on its own.
+TEMPLATES = {
+    "ke_hoach.docx": "Mẫu kế hoạch",
+    "cong_van.docx": "Mẫu công văn",
+    "quyet_dinh.docx": "Mẫu quyết định",
+}
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries dated alike: same input, same bytes
+
+
+def write_template(path: Path, title: str) -> None:
+    """Write one template package, byte for byte the same for the same code."""
     parts = {
         "[Content_Types].xml": CONTENT_TYPES,
         "_rels/.rels": PACKAGE_RELS,
-        "docProps/core.xml": CORE.format(title="Mẫu công văn" if letter else "Mẫu kế hoạch"),
+        "docProps/core.xml": CORE.format(title=title),
         "docProps/app.xml": APP,
-        "word/document.xml": document_xml(letter),
+        "word/document.xml": document_xml(),
         "word/_rels/document.xml.rels": DOCUMENT_RELS,
         "word/styles.xml": styles_xml(),
         "word/settings.xml": SETTINGS,
         "word/fontTable.xml": FONT_TABLE,
+        "word/footnotes.xml": FOOTNOTES,
         "word/header1.xml": header_xml(True),
         "word/header2.xml": header_xml(False),
     }
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(path, "w") as archive:
         for name, text in parts.items():
-            archive.writestr(name, text.encode("utf-8"))
+            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, text.encode("utf-8"))
 
 
 if __name__ == "__main__":
     OUT.mkdir(exist_ok=True)
-    write_template(OUT / "ke_hoach.docx", letter=False)
-    write_template(OUT / "cong_van.docx", letter=True)
-    print(f"wrote {OUT / 'ke_hoach.docx'} and {OUT / 'cong_van.docx'}")
+    for name, title in TEMPLATES.items():
+        write_template(OUT / name, title)
+        print(f"wrote {OUT / name}")

@@ -30,6 +30,8 @@ class Style:
     character: bool = False
     line: str = 'w:line="240" w:lineRule="auto"'
     left_mm: float = 0
+    superscript: bool = False
+    sized: bool = True  # a character style may leave the size to its paragraph
 
 
 BODY = dict(first_line=True, after=6)
@@ -38,6 +40,7 @@ STYLES = [
     Style("BodyText", "Body Text", **BODY),
     Style("LegalBasis", "Legal Basis", italic=True, **BODY),
     Style("ListDash", "List Dash", **BODY),
+    Style("ListPlus", "List Plus", **BODY),
     Style("Heading1", "heading 1", bold=True, keep_next=True, outline=0, **BODY),
     Style("Heading2", "heading 2", bold=True, keep_next=True, outline=1, **BODY),
     Style("Heading3", "heading 3", bold=True, keep_next=True, outline=2, **BODY),
@@ -91,6 +94,16 @@ STYLES = [
     Style("AppendixReference", "Appendix Reference", italic=True, align="center", after=12),
     Style("Header", "header", align="center"),
     Style("RunInHeading", "Run-in Heading", bold=True, character=True),
+    # A decision (QUYẾT ĐỊNH): the deciding authority and `QUYẾT ĐỊNH:` before the articles.
+    Style("Authority", "Authority", bold=True, align="center", before=6, after=6, keep_next=True),
+    Style("Decides", "Decides", bold=True, align="center", before=6, after=6, keep_next=True),
+    Style("Signoff", "Signoff", bold=True, align="center", before=12),
+    # Tables: the decree leaves them to the issuer; 12 pt, the size offices use most.
+    Style("TableText", "Table Text", size=12, align="left", before=2, after=2),
+    Style("TableHeader", "Table Header", size=12, bold=True, align="center", before=2, after=2),
+    Style("TableGroup", "Table Group", size=12, bold=True, align="left", before=2, after=2),
+    Style("FootnoteText", "footnote text", size=12, align="both"),
+    Style("FootnoteReference", "footnote reference", character=True, superscript=True, sized=False),
 ]
 
 
@@ -99,10 +112,11 @@ def run_properties(style: Style) -> str:
     half_points = round(style.size * 2)
     b = "" if style.bold else ' w:val="0"'
     i = "" if style.italic else ' w:val="0"'
+    size = f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>' if style.sized else ""
+    raised = '<w:vertAlign w:val="superscript"/>' if style.superscript else ""
     return (
         f'<w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
-        f'<w:b{b}/><w:bCs{b}/><w:i{i}/><w:iCs{i}/><w:color w:val="000000"/>'
-        f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
+        f'<w:b{b}/><w:bCs{b}/><w:i{i}/><w:iCs{i}/><w:color w:val="000000"/>{size}{raised}'
         '<w:lang w:val="vi-VN" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr>'
     )
 

@@ -19,8 +19,9 @@ from service.batch.overrides import PathError, merge_patch, set_path
 from service.batch.placeholders import fill, used_names
 from service.batch.request import BatchRequest
 from service.cascade import cascade
-from service.plan import Document, DocumentType
-from service.rendering.body import issuer_in_text
+from service.documents.registry import kind_of
+from service.model import Document
+from service.rendering.parts import issuer_in_text
 from service.vietnamese import PartialDate
 
 PATCH = "patch"
@@ -42,7 +43,7 @@ class Expander:
         self.request = request
         self.parent = parent
         self.fields = request.fields
-        self.top_level = frozenset(SCHEMAS[parent.type.value]().fields)
+        self.top_level = frozenset(SCHEMAS[parent.type]().fields)
         self.cascading = cascades(request, parent)
         if self.cascading:
             header = merge_patch(header_defaults(request.plan, parent), request.header)
@@ -114,9 +115,9 @@ class Expander:
 
 
 def cascades(request: BatchRequest, parent: Document) -> bool:
-    """Cascade unless told not to; only a plan cascades (a letter has no preamble)."""
+    """Cascade unless told not to; only the types that cascade do (a letter has no preamble)."""
     wanted = request.options.cascade
-    return parent.type is DocumentType.PLAN if wanted is None else wanted
+    return kind_of(parent).cascades if wanted is None else wanted
 
 
 def header_defaults(plan: dict[str, Any], parent: Document) -> dict[str, Any]:

@@ -11,8 +11,9 @@ from schemas.messages import code
 from service.batch.expand import Expander, RowInvalid, cascades
 from service.batch.placeholders import MAX_FIELDS, invalid_names
 from service.batch.request import BatchRequest
-from service.plan import Document, DocumentType
-from service.rendering.body import issuer_in_text
+from service.documents.registry import kind_of
+from service.model import Document
+from service.rendering.parts import issuer_in_text
 
 MAX_ERRORS = 1000  # past this many fields, a summary: a response stays readable
 _COMMITTEE = re.compile(r"^(ủy|uỷ) ban nhân dân\s+", re.IGNORECASE)
@@ -60,7 +61,7 @@ def _parent(request: BatchRequest) -> Document:
         errors[f"fields.{position}"] = [code("invalid_field_name")]
     if len(request.fields) > MAX_FIELDS:
         errors["fields"] = [code("too_many", MAX_FIELDS)]
-    if parent is not None and parent.type is DocumentType.LETTER and cascades(request, parent):
+    if parent is not None and not kind_of(parent).cascades and cascades(request, parent):
         errors["options.cascade"] = [code("cascade_plan_only")]
     if errors or parent is None:
         raise InvalidDocument(errors)

@@ -30,7 +30,7 @@ from service.batch.repository import SqlBatches
 from service.batch.settings import BatchSettings
 from service.batch.storage import Storage
 from service.errors import ConversionError, PlanError, RenderError, StorageError
-from service.plan import Document
+from service.model import Document
 from service.rendering import Renderer
 from service.rendering.pdf import Converter, PdfMetadata, page_count, set_metadata
 

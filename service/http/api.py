@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, jsonify
 
 from schemas import load_document
+from service.documents.registry import all_kinds
 from service.http.filenames import content_disposition, download_name
 from service.http.openapi import openapi_spec
 from service.http.requests import flag, json_body, output_format
@@ -39,6 +40,12 @@ def validate_document() -> Response:
     """Validate a plan without rendering it."""
     load_document(json_body())
     return jsonify(valid=True)
+
+
+@bp.get("/document-types")
+def document_types() -> Response:
+    """The document types this service renders, from the registry (the form lists these)."""
+    return jsonify(types=[kind.describe() for kind in all_kinds()])
 
 
 @bp.get("/openapi.json")

@@ -13,7 +13,14 @@ from service.accounts import Accounts
 from service.http.errors import RequestRejected
 from service.store.database import DEFAULT_PATH
 
-PUBLIC_PREFIXES = ("/api/v1/openapi.json", "/api/docs", "/static/", "/login", "/setup")
+PUBLIC_PREFIXES = (
+    "/api/v1/openapi.json",
+    "/api/v1/document-types",
+    "/api/docs",
+    "/static/",
+    "/login",
+    "/setup",
+)
 # Stateless rendering reads and writes no unit's data: public by default (rate-limited),
 # closed with PLANDOC_PUBLIC_RENDERING=false. Drafts and batches always need a key or login.
 RENDERING_PATHS = ("/api/v1/documents", "/api/v1/documents/validate", "/api/v1/check")

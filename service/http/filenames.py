@@ -6,11 +6,10 @@ import re
 import unicodedata
 from urllib.parse import quote
 
-from service.plan import Document, DocumentType
+from service.documents.registry import kind_of
+from service.model import Document
 from service.rendering.context import symbol
 from service.vietnamese import document_number
-
-_NAMES = {DocumentType.PLAN: "Kế hoạch", DocumentType.LETTER: "Công văn"}
 
 
 def download_name(document: Document, extension: str) -> str:
@@ -18,7 +17,7 @@ def download_name(document: Document, extension: str) -> str:
     reference = symbol(document).replace("/", "-")
     if document.number:
         reference = f"số {document_number(document.number)}-{reference}"
-    name = f"{_NAMES[document.type]} {reference} ngày {document.date.isoformat()}"
+    name = f"{kind_of(document).name} {reference} ngày {document.date.isoformat()}"
     return f"{name}.{extension}"
 
 

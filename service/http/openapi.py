@@ -9,7 +9,7 @@ from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
 from marshmallow import fields
 
-from schemas import LetterSchema, PlanSchema
+from schemas import SCHEMAS
 from schemas.fields import (
     BoundedList,
     Choice,
@@ -66,12 +66,17 @@ ERROR = {
 
 def _field_attributes(plugin: MarshmallowPlugin) -> Any:
     def attributes(_converter: Any, field: fields.Field[Any], **_: Any) -> dict[str, Any]:
+        describe = getattr(field, "json_schema", None)
+        if describe is not None:  # fields that describe themselves (rich text, blocks, tables)
+            schema: dict[str, Any] = describe(plugin.converter.resolve_nested_schema)  # type: ignore[union-attr]
+            return schema
         if isinstance(field, Text):
             return {"maxLength": field.max_length, "minLength": 1}
         if isinstance(field, Choice):
             return {"enum": list(field.choices)}
         if isinstance(field, TextList | BoundedList):
-            return {"maxItems": field.max_items}
+            bounds = {"maxItems": field.max_items}
+            return bounds | ({"minItems": field.min_items} if field.min_items else {})
         if isinstance(field, DateText):
             return {"pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$", "example": "2023-04"}
         if isinstance(field, DocumentNumber):
@@ -88,7 +93,9 @@ def _field_attributes(plugin: MarshmallowPlugin) -> Any:
 def openapi_spec() -> dict[str, Any]:
     """The whole description, built once."""
     plugin = MarshmallowPlugin(
-        schema_name_resolver=lambda s: type(s).__name__.removesuffix("Schema")
+        schema_name_resolver=lambda s: (
+            s if isinstance(s, type) else type(s)
+        ).__name__.removesuffix("Schema")
     )
     spec = APISpec(
         title="Vietnamese plan documents",
@@ -102,8 +109,11 @@ def openapi_spec() -> dict[str, Any]:
     plugin.map_to_openapi_type(Quantity, "number", None)  # type: ignore[no-untyped-call]
     plugin.map_to_openapi_type(StringOrObject, None, None)  # type: ignore[no-untyped-call]
     plugin.converter.add_attribute_function(_field_attributes(plugin))  # type: ignore[union-attr]
-    spec.components.schema("Plan", schema=PlanSchema)
-    spec.components.schema("Letter", schema=LetterSchema)
+    refs = {}
+    for code, schema in SCHEMAS.items():
+        name = schema.__name__.removesuffix("Schema")
+        spec.components.schema(name, schema=schema)
+        refs[code] = f"#/components/schemas/{name}"
     spec.components.schema("Error", ERROR)
     spec.components.security_scheme(
         "ApiKey", {"type": "apiKey", "in": "header", "name": "X-API-Key"}
@@ -113,14 +123,8 @@ def openapi_spec() -> dict[str, Any]:
         {"type": "http", "scheme": "bearer", "description": "an API key: plk_<id>_<secret>"},
     )
     document = {
-        "oneOf": [{"$ref": "#/components/schemas/Plan"}, {"$ref": "#/components/schemas/Letter"}],
-        "discriminator": {
-            "propertyName": "type",
-            "mapping": {
-                "ke_hoach": "#/components/schemas/Plan",
-                "cong_van": "#/components/schemas/Letter",
-            },
-        },
+        "oneOf": [{"$ref": ref} for ref in refs.values()],
+        "discriminator": {"propertyName": "type", "mapping": refs},
     }
     body = {"required": True, "content": {"application/json": {"schema": document}}}
     errors = {str(s): _error(d) for s, d in _ERRORS.items()}

@@ -1,4 +1,9 @@
-"""Numbering: turns parts, sections, entries and assignments into numbered blocks."""
+"""Numbering: turns content (paragraphs, items, entries, sections, tables) into blocks.
+
+Numbers come from the renderer. At one level, numbered entries and sections labelled
+`1.` share one count, lettered entries and sections labelled `a)` share theirs; a
+paragraph, item or table between them does not break the count (contract v1.1 §2).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,21 @@ import enum
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from service.plan import Assignment, Entry, Numbering, Part, Section
+from service.model import (
+    Assignment,
+    Content,
+    Dash,
+    Entry,
+    Lettered,
+    Node,
+    Numbered,
+    Numbering,
+    Paragraph,
+    Plus,
+    Rich,
+    Table,
+    leading_paragraph,
+)
 from service.rendering.blocks import Block, Kind, heading_kind
 from service.vietnamese import letter, roman
 
@@ -45,69 +64,68 @@ class Labels:
         """The scheme of the children of a node labelled `label` with this scheme."""
         if numbering is Numbering.DECIMAL and self.scheme in (Scheme.ARABIC, Scheme.DECIMAL):
             return Labels(Scheme.DECIMAL, label.rstrip("."))
-        following = {
-            Scheme.ROMAN: Scheme.ARABIC,
-            Scheme.ARABIC: Scheme.LETTER,
-            Scheme.DECIMAL: Scheme.LETTER,
-            Scheme.LETTER: Scheme.DASH,
-            Scheme.DASH: Scheme.DASH,
-        }
-        return Labels(following[self.scheme])
+        return _FOLLOWING[self.scheme]
 
 
 TOP = Labels(Scheme.ROMAN)
-
-
-def part_blocks(
-    part: Part, label: str, heading: str, depth: int = 1, labels: Labels = TOP
-) -> Iterator[Block]:
-    """A numbered part: its heading block, then its content one level deeper."""
-    yield Block(heading_kind(depth), f"{label} {heading}")
-    yield from content_blocks(part, labels.children(label, Numbering.DEFAULT), depth)
+_FOLLOWING = {
+    Scheme.ROMAN: Labels(Scheme.ARABIC),
+    Scheme.ARABIC: Labels(Scheme.LETTER),
+    Scheme.DECIMAL: Labels(Scheme.LETTER),
+    Scheme.LETTER: Labels(Scheme.DASH),
+    Scheme.DASH: Labels(Scheme.DASH),
+}
+_ENTRY_LABELS = {Numbered: Labels(Scheme.ARABIC), Lettered: Labels(Scheme.LETTER)}
 
 
 def content_blocks(
-    part: Part, children: Labels, depth: int, *, skip_text: int = 0
+    content: tuple[Content, ...], children: Labels, depth: int, *, skip_first: bool = False
 ) -> Iterator[Block]:
-    """A part's content in the contract's order: text, items, numbered, lettered, sections."""
-    for text in part.text[skip_text:]:
-        yield Block(Kind.BODY, text)
-    for item in part.items:
-        yield Block(Kind.DASH, item)
-    for n, entry in enumerate(part.numbered, 1):
-        yield from entry_blocks(f"{n}.", entry)
-    for n, entry in enumerate(part.lettered, 1):
-        yield from entry_blocks(f"{letter(n)})", entry)
-    # Sub-headings continue the count of same-looking entries, so no label repeats.
-    start = {Scheme.ARABIC: len(part.numbered), Scheme.LETTER: len(part.lettered)}
-    offset = start.get(children.scheme, 0)
-    nodes: tuple[Section | Assignment, ...] = (*part.sections, *part.assignments)
-    for n, node in enumerate(nodes, offset + 1):
-        yield from node_blocks(node, children.label(n), depth + 1, children)
+    """Content in order, numbered: entries by their own kind, sections and assignments by
+    `children`, sharing a count with the entries whose labels look the same."""
+    counts: dict[Scheme, int] = dict.fromkeys(Scheme, 0)
+    for item in content[1:] if skip_first else content:
+        if isinstance(item, Paragraph):
+            yield Block(Kind.BODY, item.text)
+        elif isinstance(item, Dash):
+            yield Block(Kind.DASH, item.text)
+        elif isinstance(item, Plus):
+            yield Block(Kind.PLUS, item.text)
+        elif isinstance(item, Table):
+            yield Block(Kind.TABLE, table=item)
+        elif isinstance(item, Numbered | Lettered):
+            labels = _ENTRY_LABELS[type(item)]
+            counts[labels.scheme] += 1
+            yield from entry_blocks(labels.label(counts[labels.scheme]), item, labels, depth)
+        else:
+            counts[children.scheme] += 1
+            label = children.label(counts[children.scheme])
+            yield from node_blocks(item, label, depth + 1, children)
 
 
-def entry_blocks(label: str, entry: Entry) -> Iterator[Block]:
-    """A numbered or lettered paragraph (regular weight) and its sub-lists."""
-    yield Block(Kind.BODY, f"{label} {entry.text}")
-    for item in entry.items:
-        yield Block(Kind.DASH, item)
-    for n, sub in enumerate(entry.lettered, 1):
-        yield from entry_blocks(f"{letter(n)})", sub)
+def entry_blocks(label: str, entry: Entry, labels: Labels, depth: int) -> Iterator[Block]:
+    """A numbered or lettered paragraph (regular weight) and its own content below it,
+    one level deeper than the entry's siblings."""
+    yield Block(Kind.BODY, entry.text.labelled(label))
+    children = labels.children(label, Numbering.DEFAULT)
+    yield from content_blocks(entry.content, children, depth + 1)
 
 
-def node_blocks(
-    node: Section | Assignment, label: str, depth: int, labels: Labels
-) -> Iterator[Block]:
-    """A section or assignment: numbered heading (run-in if asked), then its content."""
+def node_title(node: Node) -> Rich:
+    """What a section or assignment prints after its number."""
     if isinstance(node, Assignment):
-        title = f"Đề nghị {node.agency}" if node.request else node.agency
-    else:
-        title = node.heading or ""
-    heading = f"{label} {title}" if label != "-" else f"- {title}"
-    skip = 0
-    if node.run_in and node.text:
-        yield Block(Kind.RUN_IN, node.text[0], heading=heading)
-        skip = 1
+        return node.agency.labelled("Đề nghị") if node.request else node.agency
+    assert node.heading is not None  # a Section always has one
+    return node.heading
+
+
+def node_blocks(node: Node, label: str, depth: int, labels: Labels) -> Iterator[Block]:
+    """A section or assignment: numbered heading (run-in if asked), then its content."""
+    heading = node_title(node).labelled(label)
+    first = leading_paragraph(node.content) if node.run_in else None
+    if first is not None:
+        yield Block(Kind.RUN_IN, first.text, heading=heading)
     else:
         yield Block(heading_kind(depth), heading)
-    yield from content_blocks(node, labels.children(label, node.numbering), depth, skip_text=skip)
+    children = labels.children(label, node.numbering)
+    yield from content_blocks(node.content, children, depth, skip_first=first is not None)

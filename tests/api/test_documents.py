@@ -96,7 +96,10 @@ def test_openapi_is_generated_from_the_schemas(client: FlaskClient) -> None:
     plan = spec["components"]["schemas"]["Plan"]
     assert {"issuer", "signer", "targets", "organization"} <= set(plan["properties"])
     assert plan["additionalProperties"] is False
-    assert "cong_van" in spec["components"]["schemas"]["Plan"]["properties"]["type"]["enum"]
+    assert spec["components"]["schemas"]["Plan"]["properties"]["type"]["enum"] == ["ke_hoach"]
+    body = spec["paths"]["/api/v1/documents"]["post"]["requestBody"]["content"]
+    mapping = body["application/json"]["schema"]["discriminator"]["mapping"]
+    assert set(mapping) == {"ke_hoach", "cong_van", "quyet_dinh"}
     post = spec["paths"]["/api/v1/documents"]["post"]
     assert {"400", "413", "415", "422"} <= set(post["responses"])
 

@@ -10,7 +10,9 @@ import pytest
 from schemas import InvalidDocument
 from service.batch.request import parse_request
 from service.batch.validation import check
-from service.plan import Letter, Plan
+from service.documents.letter import Letter
+from service.documents.plan import Plan
+from service.model import Rich
 from tests.batch.communes import commune_rows
 from tests.builders import minimal_letter
 
@@ -38,7 +40,7 @@ def test_a_commune_gets_the_cascade_line_its_header_and_its_values(plan: dict[st
     assert (document.signer.mode, document.signer.title) == ("KT", "PHÓ CHỦ TỊCH")
     assert document.signer.name == rows[1]["signer.name"]
     assert document.title.endswith("trên địa bàn xã Đồng Phúc")
-    assert document.preamble == (
+    assert tuple(p.text for p in document.preamble) == (
         "Thực hiện Kế hoạch số .../KH-UBND ngày ... của Ủy ban nhân dân thành phố Bắc Kạn về "
         "thực hiện công tác trẻ em năm 2023 trên địa bàn xã Đồng Phúc.",
     )
@@ -68,7 +70,7 @@ def test_a_merge_patch_per_row_json_or_text(plan: dict[str, Any]) -> None:
     first, second = (expander.document(row) for row in rows)
     assert (first.signer.mode, first.signer.title) == (None, "CHỦ TỊCH")
     assert isinstance(second, Plan) and second.funding is None
-    assert second.closing == "Kế hoạch của {ten_xa}."  # row values are never filled in
+    assert isinstance(second.closing, Rich) and second.closing.text == "Kế hoạch của {ten_xa}."
 
 
 def test_without_cascade_the_base_header_stays(plan: dict[str, Any]) -> None:

@@ -37,3 +37,22 @@ def test_cascade_keeps_parts_and_takes_the_lower_header() -> None:
     assert child.preamble[0].startswith("Thực hiện Kế hoạch số .../KH-UBND")
     assert child.tasks == load_document(data).tasks
     assert data["issuer"]["name"] == "ỦY BAN NHÂN DÂN THÀNH PHỐ BẮC KẠN"  # parent untouched
+
+
+def test_a_v11_plan_cascades_with_its_content_spans_and_tables() -> None:
+    data = plan_json("ke-hoach-bac-kan-2023")
+    data["tasks"] = {
+        "content": [
+            {"paragraph": [{"text": "Lưu ý: ", "bold": True}, "x", {"footnote": "y"}]},
+            {"table": {"columns": [{"title": "STT"}], "rows": [["1"]]}},
+        ]
+    }
+    parent = load_document(data)
+    child = load_document(cascade(data, parent, COMMUNE))
+    assert child.tasks == parent.tasks
+
+
+def test_only_types_that_cascade_are_offered() -> None:
+    from service.documents.registry import all_kinds
+
+    assert {k.code for k in all_kinds() if k.cascades} == {"ke_hoach"}

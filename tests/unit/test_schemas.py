@@ -9,7 +9,8 @@ import pytest
 
 from schemas import InvalidDocument, load_document, localize
 from schemas.messages import MESSAGES
-from service.plan import Letter, Plan
+from service.documents.letter import Letter
+from service.documents.plan import Plan
 from tests.builders import minimal_letter, minimal_plan
 from tests.conftest import GOLDEN, plan_json
 
@@ -95,7 +96,7 @@ def test_line_breaks_only_where_they_mean_a_line() -> None:
         ("number", "12a", "invalid_number"),
         ("number", "", "invalid_number"),
         ("date", 20240101, "invalid_date"),
-        ("type", "quyet_dinh", "one_of|ke_hoach, cong_van"),
+        ("type", "bao_cao", "one_of|ke_hoach, cong_van, quyet_dinh"),
         ("place", "   ", "empty"),
         ("place", None, "null"),
     ],
@@ -130,7 +131,8 @@ def test_letter_needs_addressees_and_body() -> None:
 
 def test_unknown_type_still_reports_common_fields() -> None:
     errors = _errors({"type": "bao_cao", "title": ""})
-    assert errors["type"] == ["one_of|ke_hoach, cong_van"] and errors["title"] == ["empty"]
+    assert errors["type"] == ["one_of|ke_hoach, cong_van, quyet_dinh"]
+    assert errors["title"] == ["empty"]
 
 
 def test_not_an_object_and_too_deep() -> None:

@@ -58,3 +58,45 @@ def test_pdf_pages_as_images_from_the_converter(tmp_path: Path) -> None:
 def test_page_images_reports_a_broken_pdf() -> None:
     with pytest.raises(ConversionError):
         page_images(b"not a pdf")
+
+
+def test_the_preview_prints_v11_content_as_the_docx(client: FlaskClient, renderer: object) -> None:
+    from schemas import load_document
+    from service.rendering import Renderer
+    from tests.builders import minimal_decision
+
+    decision = minimal_decision()
+    decision["attachment"]["tasks"] = {
+        "content": [
+            {"paragraph": [{"text": "Lưu ý: ", "bold": True}, "gửi", {"footnote": "Theo & <QĐ>."}]},
+            {"plus": "cộng"},
+            {
+                "table": {
+                    "columns": [
+                        {"title": "A"},
+                        {"title": "B", "group": "G"},
+                        {"title": "C", "group": "G"},
+                    ],
+                    "rows": [
+                        {"group": "Nhóm"},
+                        [{"text": "1", "rowspan": 2}, "x\ny", "z"],
+                        ["u", "v"],
+                    ],
+                }
+            },
+        ]
+    }
+    html = client.post("/preview", json=decision).get_data(as_text=True)
+    page = Page(html)
+    assert isinstance(renderer, Renderer)
+    docx = renderer.render_docx(load_document(decision))
+    cells = ["A", "G", "B", "C", "Nhóm", "1", "x", "y", "z", "u", "v"]
+    lines = [p for p in page.paragraphs if p.strip()]
+    start = lines.index("A")
+    assert lines[start : start + len(cells)] == cells  # each merged cell once, in reading order
+    # outside the table, the preview and the DOCX print the same paragraphs
+    docx_lines = printed_lines(docx)
+    assert [x for x in lines if x not in cells] == [x for x in docx_lines if x not in cells]
+    assert page.footnotes == ["1 Theo & <QĐ>."]
+    assert "<strong>Lưu ý: </strong>" in html and 'rowspan="2"' in html and 'colspan="2"' in html
+    assert "&lt;QĐ&gt;" in html

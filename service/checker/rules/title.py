@@ -90,9 +90,7 @@ def _addressees(anatomy: Anatomy) -> Iterator[Issue]:
         yield from looks("addressee.format", para, size=spec.ADDRESSEE_PT)
     dashes = lines[1:]
     if not dashes:
-        if not head.endswith("."):
-            yield Issue("addressee.format", at(lines[0]), quote(head[-12:]), t("ends_with_dot"))
-        return
+        return  # one addressee on the `Kính gửi:` line: the decree sets no mark after it
     for para in dashes:
         text = clean(para.text)
         wanted = "." if para is dashes[-1] else ";"

@@ -8,6 +8,7 @@ from typing import Any
 from schemas import InvalidDocument, load_document
 from schemas.messages import code
 from service.cascade import HEADER_FIELDS, cascade
+from service.documents.registry import all_kinds
 from service.http.web.kinds import type_name
 from service.store.drafts import Draft, Drafts
 
@@ -74,8 +75,9 @@ def cascade_draft(
     Errors in the parent are keyed `parent.<path>`; errors in the header by the path the
     field has in the new plan (`issuer.name`, `signer.title`), as the header form names them.
     """
-    if parent.get("type") != "ke_hoach":
-        raise InvalidDocument({"parent.type": [code("one_of", "ke_hoach")]})
+    cascading = [kind.code for kind in all_kinds() if kind.cascades]
+    if parent.get("type") not in cascading:
+        raise InvalidDocument({"parent.type": [code("one_of", ", ".join(cascading))]})
     try:
         parent_document = load_document(parent)
     except InvalidDocument as error:

@@ -8,6 +8,7 @@ from flask import Blueprint, current_app, g, redirect, render_template, request
 from flask_babel import get_locale
 from werkzeug.wrappers import Response
 
+from service.documents.registry import all_kinds
 from service.errors import NotFound
 from service.http.identity import current_unit
 from service.http.web import i18n
@@ -78,7 +79,8 @@ def editor(draft_id: str) -> str:
 @bp.get("/cascade")
 def cascade() -> str:
     """Start a plan from the plan of the level above."""
-    plans = [d for d in drafts().list(current_unit()) if d.document_type == "ke_hoach"]
+    cascading = {kind.code for kind in all_kinds() if kind.cascades}
+    plans = [d for d in drafts().list(current_unit()) if d.document_type in cascading]
     return render_template("web/cascade.html", plans=plans)
 
 

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 from service.errors import ConversionError
-from service.plan import Document
+from service.model import Document
 from service.produce import produce
 from service.rendering import Renderer
 from service.rendering.pdf import Converter

@@ -12,8 +12,9 @@ from service.http.errors import RequestRejected
 from service.http.requests import json_body
 from service.http.web import i18n
 from service.http.web.pdfpages import pdf_pages
-from service.plan import Document, DocumentType
+from service.model import Document
 from service.rendering import Renderer, build_context
+from service.rendering.html import html_context
 
 bp = Blueprint(
     "preview", __name__, url_prefix="/preview", template_folder=str(i18n.ROOT / "templates")
@@ -21,8 +22,8 @@ bp = Blueprint(
 
 
 def preview_context(document: Document) -> dict[str, Any]:
-    """The template variables of the DOCX, plus what the HTML needs to lay them out."""
-    return {**build_context(document), "is_letter": document.type is DocumentType.LETTER}
+    """The template variables of the DOCX, with the blocks and footnotes as HTML."""
+    return html_context(build_context(document))
 
 
 @bp.post("")
