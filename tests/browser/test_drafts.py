@@ -24,11 +24,11 @@ def test_draft_is_intact_after_a_reload(page: Page) -> None:
     field(page, "signer.mode").select_option("KT")
     field(page, "signer.head").fill("CHỦ TỊCH")
     field(page, "type").select_option("cong_van")  # a look at the letter form, then back
-    page.click('[data-add="addressees"]')
-    field(page, "addressees.0").fill("UBND huyện")
+    page.click('[data-add="body.text"]')
+    field(page, "body.text.0").fill("Đề nghị UBND huyện")
     field(page, "type").select_option("ke_hoach")
     typed = form_json(page)
-    assert "addressees" not in typed and typed["purpose"] == {"purposes": ["Nâng cao nhận thức."]}
+    assert "body" not in typed and typed["purpose"] == {"purposes": ["Nâng cao nhận thức."]}
     wait_saved(page)
     page.reload()
     page.wait_for_selector("#plan-form section")
@@ -36,7 +36,7 @@ def test_draft_is_intact_after_a_reload(page: Page) -> None:
     assert field(page, "issuer.name").input_value() == "ỦY BAN NHÂN DÂN\nXÃ YÊN ĐỊNH"
     expect(page.locator("#restored")).to_be_hidden()
     field(page, "type").select_option("cong_van")  # what was typed there is kept too
-    assert field(page, "addressees.0").input_value() == "UBND huyện"
+    assert field(page, "body.text.0").input_value() == "Đề nghị UBND huyện"
 
 
 def test_the_browser_copy_restores_what_the_server_missed(page: Page) -> None:

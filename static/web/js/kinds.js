@@ -10,7 +10,7 @@ const PLAN_BODY = ["preamble", "purpose", "targets", "tasks", "funding", "organi
 
 /** The top-level fields only some types have; the others are common (issuer, date, signer…). */
 export const OWN_FIELDS = {
-  ke_hoach: [...PLAN_BODY, "closing"],
+  ke_hoach: ["addressees", ...PLAN_BODY, "closing"], // Kính gửi: optional on a plan (Cà Mau 2025)
   cong_van: ["addressees", "body", "closing"],
   quyet_dinh: ["authority", "legal_basis", "proposal", "articles", "attachment"],
 };

@@ -211,7 +211,7 @@ export const DOCUMENT = [
     { kind: "output", id: "date-line", label: "printed", compute: (s) => [dateLine(s) ?? ""] },
     { key: "title", kind: "area", label: (s) => TITLES[s.type] ?? "title.ke_hoach", hint: "multiline.hint", required: true },
   ] },
-  { id: "addressees", title: "sec.addressees", only: ["cong_van"], fields: [
+  { id: "addressees", title: "sec.addressees", only: ["cong_van", "ke_hoach"], fields: [
     { key: "addressees", kind: "strings", label: "addressees", item: "item.addressee", add: "add.addressee", hint: "addressees.hint" },
   ] },
   { id: "decision", title: "sec.decision", only: ["quyet_dinh"], fields: [
