@@ -10,7 +10,7 @@ from typing import Any
 from playwright.sync_api import Locator, Page, expect
 
 SELECTS = {"type", "mode", "numbering", "after"}
-ENTRY_LISTS = {"numbered", "lettered", "specific"}  # entries typed into their `text` field
+ENTRY_LISTS = {"numbered", "lettered", "specific", "articles"}  # typed into their `text`
 FIRST = ("type", "mode")  # choices that change which other fields are shown
 
 

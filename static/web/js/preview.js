@@ -26,7 +26,10 @@ export async function showPreview(panel, doc, onErrors) {
   const result = await call("POST", "/preview", doc, { binary: true });
   panel.removeAttribute("aria-busy");
   if (result.ok) {
-    panel.innerHTML = await result.data.text(); // escaped by the server's templates
+    // Escaped by the server's templates. Its few style attributes (a table's column widths)
+    // would break the page's CSP as markup, so they are applied through the CSSOM instead.
+    panel.innerHTML = (await result.data.text()).replace(/\sstyle="([^"]*)"/g, ' data-style="$1"');
+    for (const node of panel.querySelectorAll("[data-style]")) node.style.cssText = node.dataset.style;
     fitPaper(panel);
     return true;
   }
