@@ -19,6 +19,11 @@ def field(page: Page, path: str) -> Locator:
     return page.locator(f'[data-path="{path}"]')
 
 
+def text_of(page: Page, path: str) -> str:
+    """The plain text of a field, an input or a rich box alike."""
+    return str(field(page, path).evaluate("e => e.value"))
+
+
 def new_draft(page: Page, kind: str = "plan") -> str:
     """Start a new plan (or letter) from the drafts page; the editor's URL (`/drafts/new?...`
     until the first change makes the draft)."""

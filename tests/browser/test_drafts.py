@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, Route, expect
 
-from tests.browser.driving import draft_id, field, form_json, import_json, new_draft, wait_saved
+from tests.browser.driving import (
+    draft_id,
+    field,
+    form_json,
+    import_json,
+    new_draft,
+    text_of,
+    wait_saved,
+)
 from tests.conftest import plan_json
 
 pytestmark = pytest.mark.browser
@@ -36,7 +44,7 @@ def test_draft_is_intact_after_a_reload(page: Page) -> None:
     assert field(page, "issuer.name").input_value() == "ỦY BAN NHÂN DÂN\nXÃ YÊN ĐỊNH"
     expect(page.locator("#restored")).to_be_hidden()
     field(page, "type").select_option("cong_van")  # what was typed there is kept too
-    assert field(page, "body.text.0").input_value() == "Đề nghị UBND huyện"
+    assert text_of(page, "body.text.0") == "Đề nghị UBND huyện"
 
 
 def test_the_browser_copy_restores_what_the_server_missed(page: Page) -> None:
@@ -117,12 +125,8 @@ def test_cascade_a_plan_to_the_commune(page: Page, tmp_path: Path) -> None:
     page.get_by_role("button", name="Tạo kế hoạch").click()
     page.wait_for_url("**/drafts/*")
     page.wait_for_selector("#plan-form section")
-    assert (
-        field(page, "preamble.0")
-        .input_value()
-        .startswith(
-            "Thực hiện Kế hoạch số .../KH-UBND ngày ... của Ủy ban nhân dân thành phố Bắc Kạn"
-        )
+    assert text_of(page, "preamble.0").startswith(
+        "Thực hiện Kế hoạch số .../KH-UBND ngày ... của Ủy ban nhân dân thành phố Bắc Kạn"
     )
     made = form_json(page)
     assert made["tasks"] == plan_json(EXAMPLE)["tasks"]

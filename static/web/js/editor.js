@@ -11,6 +11,7 @@ import { DOCUMENT } from "./spec.js";
 import { DraftSync } from "./sync.js";
 import { chooseVersion } from "./versions.js";
 import { DOCUMENT_TYPES } from "./kinds.js";
+import { Formatting } from "./format.js";
 
 const $ = (selector) => document.querySelector(selector);
 const draft = JSON.parse($("#draft-data").textContent);
@@ -183,4 +184,5 @@ if (flash) {
   sessionStorage.removeItem("plandoc.flash");
   actionStatus.textContent = flash;
 }
+new Formatting(root, $("#format-bar"), $("#footnote-dialog"));
 window.plandoc = { form, sync, serialize, load }; // for the browser tests and the curious

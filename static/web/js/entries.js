@@ -3,6 +3,7 @@
 
 import { t } from "./i18n.js";
 import { getAt, listAt, setAt } from "./paths.js";
+import { joinRich, plainOf, sliceRich } from "./rich.js";
 
 // A shape says how a list's entries are made: `make(text)` a new entry holding `text`, and
 // `lead`, the path inside an entry where its text is typed (none for a string entry).
@@ -11,9 +12,10 @@ function blank(shape, text = "") {
   return shape.make(text);
 }
 
+/** The entry's text: a string, or spans (rich text). */
 function leadOf(value, shape) {
   const text = shape.string ? value : getAt(value, shape.lead);
-  return typeof text === "string" ? text : "";
+  return typeof text === "string" || Array.isArray(text) ? text : "";
 }
 
 function withLead(value, shape, text) {
@@ -57,38 +59,41 @@ export class Entries {
   split(itemPath, shape, caret, isLead) {
     const { list, listPath, index } = this.locate(itemPath);
     const text = leadOf(list[index], shape);
-    const cut = isLead ? Math.min(caret, text.length) : text.length;
+    const length = plainOf(text).length;
+    const cut = isLead ? Math.min(caret, length) : length;
     this.record({ listPath, index: index + 1, inserted: 1, lead: { at: index, text, shape } });
-    list[index] = withLead(list[index], shape, text.slice(0, cut));
-    list.splice(index + 1, 0, blank(shape, text.slice(cut)));
+    list[index] = withLead(list[index], shape, sliceRich(text, 0, cut));
+    list.splice(index + 1, 0, blank(shape, sliceRich(text, cut)));
     this.view.changed(listPath);
     this.view.focusLead(`${listPath}.${index + 1}`, 0);
   }
 
-  /** Lines pasted into an entry: the first joins the entry at the caret, the others follow. */
+  /** Lines pasted into an entry: the first joins the entry at the caret, the others follow.
+   *  `before` and `after` are the entry's text around the caret (strings or spans). */
   paste(itemPath, shape, lines, before, after) {
     const { list, listPath, index } = this.locate(itemPath);
     const text = leadOf(list[index], shape);
+    const [head, tail] = [plainOf(before).trim(), plainOf(after).trim()];
     let first = index + 1;
     let added = lines;
     let kept = null;
-    if (before.trim() === "" && after.trim() === "") {
+    if (head === "" && tail === "") {
       kept = lines[0];
       added = lines.slice(1);
-    } else if (before.trim() === "") {
+    } else if (head === "") {
       first = index; // pasted in front of the entry's text: new entries before it
-    } else if (after.trim() !== "") {
-      kept = before + lines[0];
-      added = [...lines.slice(1, -1), lines[lines.length - 1] + after];
+    } else if (tail !== "") {
+      kept = joinRich(before, lines[0]);
+      added = [...lines.slice(1, -1), joinRich(lines[lines.length - 1], after)];
     }
     this.record({ listPath, index: first, inserted: added.length, lead: kept === null ? null : { at: index, text, shape } });
     if (kept !== null) list[index] = withLead(list[index], shape, kept);
     list.splice(first, 0, ...added.map((line) => blank(shape, line)));
     this.view.changed(listPath);
     const last = added.length ? first + added.length - 1 : index;
-    const lastText = leadOf(list[last], shape);
-    const tail = after.trim() !== "" && before.trim() !== "" ? after.length : 0;
-    this.view.focusLead(`${listPath}.${last}`, lastText.length - tail);
+    const lastLength = plainOf(leadOf(list[last], shape)).length;
+    const moved = tail !== "" && head !== "" ? plainOf(after).length : 0;
+    this.view.focusLead(`${listPath}.${last}`, lastLength - moved);
     return added.length + (kept === null ? 0 : 1);
   }
 

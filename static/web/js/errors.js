@@ -4,7 +4,7 @@
 
 import { t } from "./i18n.js";
 
-const FIELDS = "input, textarea, select";
+const FIELDS = "input, textarea, select, .rich";
 
 /** The element an error path points at: the field itself, else the nearest container. */
 export function findTarget(root, path) {

@@ -4,6 +4,7 @@
 
 import { blockBar, blockKind, blockLead, convertButtons, newBlock, toBlocks, usesBlocks } from "./blocks.js";
 import { quantity } from "./contract.js";
+import { placeCaret, plainOf, readRich } from "./rich.js";
 import { tableEditor } from "./tables.js";
 import { formatDate, parseDate } from "./dates.js";
 import { Entries } from "./entries.js";
@@ -137,7 +138,7 @@ export class FormView {
     node.className = `item item-${spec.kind}`;
     node.dataset.item = path;
     if (spec.kind === "strings") {
-      const field = fieldElement({ kind: "text" }, path, getAt(this.state, path), this.state,
+      const field = fieldElement({ kind: spec.rich ? "rich" : "text" }, path, getAt(this.state, path), this.state,
         { list: listPath, labelText: name });
       field.querySelector("[data-path]").dataset.lead = "1";
       node.append(field, itemTools(path, name, index, count));
@@ -229,7 +230,7 @@ export class FormView {
   }
 
   blockFields(kind, path) {
-    const text = (at, labelKey) => fieldElement({ kind: "text", required: true, label: labelKey }, at, getAt(this.state, at), this.state);
+    const text = (at, labelKey) => fieldElement({ kind: "rich", required: true, label: labelKey }, at, getAt(this.state, at), this.state);
     if (kind === "paragraph" || kind === "dash" || kind === "plus") return [text(`${path}.${kind}`, "entry.text")];
     if (kind === "numbered" || kind === "lettered") {
       const inner = `${path}.${kind}`;
@@ -288,6 +289,7 @@ export class FormView {
   valueOf(el) {
     if (el.dataset.kind === "quantity") return quantity(el.value);
     if (el.dataset.kind === "date") return parseDate(el.value) ?? el.value;
+    if (el.dataset.kind === "rich") return readRich(el);
     return el.value;
   }
 
@@ -403,7 +405,8 @@ export class FormView {
     const field = item?.querySelector('[data-lead="1"]') ?? item?.querySelector("textarea, input, select");
     if (!field) return;
     field.focus();
-    if (typeof field.setSelectionRange === "function" && field.type !== "checkbox") {
+    if (field.dataset.kind === "rich") placeCaret(field, caret ?? plainOf(readRich(field)).length);
+    else if (typeof field.setSelectionRange === "function" && field.type !== "checkbox") {
       const at = caret === null ? field.value.length : Math.max(0, Math.min(caret, field.value.length));
       field.setSelectionRange(at, at);
     }

@@ -9,8 +9,8 @@ export const PART_LISTS = ["text", "items", "numbered", "lettered", "sections", 
 
 /** The lists a Part may hold, with their labels and entry shapes. */
 export const LISTS = {
-  text: { kind: "strings", label: "list.text", item: "item.text", add: "add.text" },
-  items: { kind: "strings", label: "list.items", item: "item.items", add: "add.items" },
+  text: { kind: "strings", rich: true, label: "list.text", item: "item.text", add: "add.text" },
+  items: { kind: "strings", rich: true, label: "list.items", item: "item.items", add: "add.items" },
   numbered: { kind: "objects", shape: "entry", label: "list.numbered", item: "item.numbered", add: "add.numbered" },
   lettered: { kind: "objects", shape: "entry", label: "list.lettered", item: "item.lettered", add: "add.lettered" },
   sections: { kind: "objects", shape: "section", label: "list.sections", item: "item.section", add: "add.section" },
@@ -39,21 +39,21 @@ const numbering = { key: "numbering", kind: "choice", label: "section.numbering"
 
 /** The fields of each kind of list entry. */
 export const SHAPES = {
-  entry: [{ key: "text", kind: "text", label: "entry.text", required: true }, content(["items", "lettered"])],
+  entry: [{ key: "text", kind: "rich", label: "entry.text", required: true }, content(["items", "lettered"])],
   target: [
-    { key: "text", kind: "text", label: "target.text", hint: "target.text.hint", required: true },
+    { key: "text", kind: "rich", label: "target.text", hint: "target.text.hint", required: true },
     { kind: "row", fields: [
       { key: "value", kind: "quantity", label: "target.value", hint: "target.value.hint" },
       { key: "unit", kind: "line", label: "target.unit", hint: "target.unit.hint" },
     ] },
   ],
   section: [
-    { key: "heading", kind: "text", label: "section.heading", required: true },
+    { key: "heading", kind: "rich", label: "section.heading", required: true },
     { kind: "row", fields: [{ key: "run_in", kind: "flag", label: "section.run_in", hint: "section.run_in.hint" }, numbering] },
     content(),
   ],
   topSection: [
-    { key: "heading", kind: "text", label: "section.heading", required: true },
+    { key: "heading", kind: "rich", label: "section.heading", required: true },
     { kind: "row", fields: [
       { key: "after", kind: "choice", label: "section.after", options: AFTER },
       { key: "run_in", kind: "flag", label: "section.run_in", hint: "section.run_in.hint" },
@@ -87,7 +87,7 @@ export const SHAPES = {
     { key: "reference", kind: "line", label: "appendix.reference", hint: "appendix.reference.hint" },
     content(),
   ],
-  article: [{ key: "text", kind: "text", label: "article.text", required: true }],
+  article: [{ key: "text", kind: "rich", label: "article.text", required: true }],
 };
 
 const signer = {
@@ -141,19 +141,19 @@ function planParts(base, prefix, only) {
   const part = (id, title, fields) => ({ id: `${prefix}${id}`, title, only, fields: under(fields) });
   return [
     part("preamble", "sec.preamble", [
-      { key: "preamble", kind: "strings", label: "preamble", item: "item.paragraph", add: "add.paragraph", hint: "preamble.hint" },
+      { key: "preamble", kind: "strings", rich: true, label: "preamble", item: "item.paragraph", add: "add.paragraph", hint: "preamble.hint" },
     ]),
     part("purpose", "sec.purpose", [
       { key: "purpose", kind: "group", bare: true, fields: [
         heading("MỤC ĐÍCH, YÊU CẦU"),
-        { key: "purposes", kind: "strings", label: "purposes", item: "item.purpose", add: "add.purpose" },
-        { key: "requirements", kind: "strings", label: "requirements", item: "item.requirement", add: "add.requirement" },
+        { key: "purposes", kind: "strings", rich: true, label: "purposes", item: "item.purpose", add: "add.purpose" },
+        { key: "requirements", kind: "strings", rich: true, label: "requirements", item: "item.requirement", add: "add.requirement" },
       ] },
     ]),
     part("targets", "sec.targets", [
       { key: "targets", kind: "group", bare: true, fields: [
         heading("MỤC TIÊU"),
-        { key: "general", kind: "strings", label: "targets.general", item: "item.paragraph", add: "add.paragraph" },
+        { key: "general", kind: "strings", rich: true, label: "targets.general", item: "item.paragraph", add: "add.paragraph" },
         { key: "specific", kind: "objects", shape: "target", label: "targets.specific", item: "item.target", add: "add.target", hint: "targets.specific.hint" },
       ] },
     ]),
@@ -186,7 +186,7 @@ function planParts(base, prefix, only) {
 /** The closing paragraph, or none at all (`closing: false`). */
 function closing(hint) {
   return [
-    { key: "closing", kind: "text", label: "closing", hint, when: (s, base) => getAt(s, join(base, "closing")) !== false },
+    { key: "closing", kind: "rich", label: "closing", hint, when: (s, base) => getAt(s, join(base, "closing")) !== false },
     { key: "closing", kind: "none", label: "closing.none", hint: "closing.none.hint" },
   ];
 }
@@ -241,7 +241,7 @@ export const DOCUMENT = [
   ] },
 ];
 
-const TEXT_KINDS = ["text", "area", "line", "date"];
+const TEXT_KINDS = ["text", "rich", "area", "line", "date"];
 
 /** The field an entry of `shape` starts with: Enter and paste make new entries from it. */
 export function leadKey(shape) {

@@ -6,9 +6,10 @@
 
 import { t } from "./i18n.js";
 import { parseForeignHtml } from "./grid.js";
+import { readRich, selectionIn, sliceRich } from "./rich.js";
 import { pasteIntoTable } from "./tables.js";
 
-const TEXT_FIELDS = 'textarea, input[type="text"]';
+const TEXT_FIELDS = 'textarea, input[type="text"], .rich';
 // A label at a line's start that the renderer prints itself: - + • 1. 2.1. 1) a) (a) IV.
 const LABEL = /^[ \t\u00a0]*(?:[-–—+•·▪◦●○*]|\(?\d{1,3}(?:\.\d{1,3})*[.)]|\(?[a-zđ]\)|[IVXLC]{1,6}[.)])[ \t\u00a0]+/iu;
 const LINE_BREAKS = /\r\n|[\n\r\v\f\u2028\u2029]/;
@@ -69,12 +70,13 @@ export function handleKey(view, event) {
   const item = entryOf(view, el);
   if (item) {
     event.preventDefault();
-    const caret = el.selectionDirection === "backward" ? el.selectionStart : el.selectionEnd;
+    const caret = el.dataset.kind === "rich" ? selectionIn(el).end
+      : el.selectionDirection === "backward" ? el.selectionStart : el.selectionEnd;
     view.entries.split(item.dataset.item, view.shapeOf(item), caret ?? el.value.length, el.dataset.lead === "1");
     return true;
   }
   if (multiline) return false; // the name and title fields: Enter is a line break, as documented
-  if (el.tagName === "TEXTAREA") {
+  if (el.tagName === "TEXTAREA" || el.dataset.kind === "rich") {
     event.preventDefault(); // one paragraph: nothing to start, so say so instead of ignoring it
     view.notice(el, t("enter.oneParagraph"));
     return true;
@@ -98,11 +100,11 @@ export function handlePaste(view, event) {
   const several = text.split(LINE_BREAKS).filter((line) => line.trim() !== "").length > 1;
   if (item && el.dataset.lead === "1") {
     const { lines, notes } = pastedEntries(text);
-    if (!lines.length || (!several && !notes.length)) return; // one plain line: the browser pastes it
-    const before = el.value.slice(0, el.selectionStart);
-    const after = el.value.slice(el.selectionEnd);
+    if (!lines.length || (!several && !notes.length)) return plainPaste(el, event, text); // one plain line
+    const { before, after } = around(el);
     if (!several) {
-      if (before.trim() !== "") return; // inside a sentence a "1." is the officer's text
+      // inside a sentence a "1." is the officer's own text
+      if (el.value.slice(0, caretOf(el)).trim() !== "") return plainPaste(el, event, text);
       event.preventDefault();
       document.execCommand("insertText", false, lines[0]); // the browser's own undo keeps it
       view.announce(notes.map((key) => t(key)).join(" "));
@@ -116,5 +118,26 @@ export function handlePaste(view, event) {
   if (several && el.dataset.kind !== "area") {
     event.preventDefault(); // an input would drop the line breaks silently; a paragraph cannot hold them
     view.notice(el, t("paste.oneLine", { n: text.split(LINE_BREAKS).filter((l) => l.trim()).length }));
+    return;
   }
+  plainPaste(el, event, text);
+}
+
+/** Into a rich box only text goes: never another program's HTML. */
+function plainPaste(el, event, text) {
+  if (el.dataset.kind !== "rich") return;
+  event.preventDefault();
+  document.execCommand("insertText", false, text);
+}
+
+function caretOf(el) {
+  return el.dataset.kind === "rich" ? selectionIn(el).start : el.selectionStart;
+}
+
+/** The field's text before and after the selection (spans in a rich box). */
+function around(el) {
+  if (el.dataset.kind !== "rich") return { before: el.value.slice(0, el.selectionStart), after: el.value.slice(el.selectionEnd) };
+  const value = readRich(el);
+  const { start, end } = selectionIn(el);
+  return { before: sliceRich(value, 0, start), after: sliceRich(value, end) };
 }

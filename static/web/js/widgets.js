@@ -5,6 +5,7 @@
 import { formatDate, parseDate } from "./dates.js";
 import { label, t } from "./i18n.js";
 import { domId } from "./paths.js";
+import { richBox } from "./rich.js";
 
 function element(tag, props = {}, children = []) {
   const node = Object.assign(document.createElement(tag), props);
@@ -27,6 +28,7 @@ function control(spec, id, value, state) {
     return select;
   }
   const shown = value === undefined || value === null ? "" : String(value);
+  if (spec.kind === "rich") return richBox(id, value);
   if (spec.kind === "date") {
     return element("input", { type: "text", id, value: formatDate(shown), autocomplete: "off", inputMode: "numeric" });
   }
@@ -53,6 +55,11 @@ export function fieldElement(spec, path, value, state, { list = null, labelText 
   if (spec.required) input.setAttribute("aria-required", "true");
   const text = labelText ?? label(spec.label, state);
   const caption = element("label", { htmlFor: id, textContent: text });
+  if (spec.kind === "rich") { // a contenteditable box: named by its label, focused from it
+    caption.id = `${id}-label`;
+    input.setAttribute("aria-labelledby", caption.id);
+    caption.addEventListener("click", () => input.focus());
+  }
   if (spec.required) {
     const mark = element("span", { className: "required", textContent: " *" });
     mark.setAttribute("aria-hidden", "true");
