@@ -72,6 +72,21 @@ def test_the_form_in_every_state(page: Page, tmp_path: Path) -> None:
     page.get_by_role("link", name="Tiếng Việt").click()
 
 
+def test_the_v11_editors(page: Page) -> None:
+    new_draft(page, "quyet_dinh")
+    page.click('[data-add="articles"]')
+    page.keyboard.type("Ban hành kèm theo Quyết định này Kế hoạch")
+    page.click('[data-add="attachment.tasks.content"][data-block="table"]')
+    page.click('[data-add="attachment.tasks.content"][data-block="numbered"]')
+    page.keyboard.type("Tuyên truyền")
+    page.click('[data-add="attachment.tasks.content.1.numbered.content"] >> xpath=../..//button')
+    assert_accessible(page, "a decision with blocks, a table and a folded bar")
+    page.get_by_role("button", name="Chú thích", exact=True).click()
+    expect(page.locator("#footnote-dialog")).to_be_visible()
+    assert_accessible(page, "the footnote dialog")
+    page.keyboard.press("Escape")
+
+
 def test_every_other_page(page: Page, tmp_path: Path) -> None:
     new_draft(page)
     import_json(page, plan_json(EXAMPLE), tmp_path)

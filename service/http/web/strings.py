@@ -383,6 +383,8 @@ def _tables() -> dict[str, str]:
         "table.width": _("Width of column {n} (relative)"),
         "table.align": _("Alignment of column {n}"),
         "table.group": _("Group over column {n}"),
+        "table.widthShort": _("Width"),
+        "table.groupShort": _("Column group"),
         "table.groupRow": _("Group row {r} (one cell across the table)"),
         "table.cell": _("Row {r}, column {c}"),
         "table.hint": _(

@@ -198,6 +198,8 @@ export class FormView {
 
   /** A list of blocks in document order, with the "+" of every kind. */
   blocks(listPath, nested) {
+    const values = getAt(this.state, listPath);
+    if (nested && !(Array.isArray(values) && values.length)) return blockBar(listPath, { folded: true }); // nothing inside yet: just its "+"
     const node = document.createElement("fieldset");
     node.className = "list list-blocks";
     node.dataset.container = listPath;
@@ -205,7 +207,6 @@ export class FormView {
     legend.textContent = t("list.blocks");
     const items = document.createElement("ol");
     items.className = "items";
-    const values = getAt(this.state, listPath);
     (Array.isArray(values) ? values : []).forEach((block, i) => items.append(this.block(listPath, i, values.length, block)));
     node.append(legend, items, blockBar(listPath, { folded: nested }));
     return node;

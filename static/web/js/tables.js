@@ -33,10 +33,11 @@ function model(view, path) {
 }
 
 /** A field of the table bound to its path, labelled for screen readers (no visible label). */
-function bound(view, spec, path, name) {
+function bound(view, spec, path, name, placeholder = "") {
   const wrap = fieldElement({ ...spec, label: null }, path, getAt(view.state, path), view.state, { labelText: name });
   const input = wrap.querySelector("[data-path]");
   wrap.querySelector("label").classList.add("visually-hidden");
+  if (placeholder) input.placeholder = placeholder; // what the box is for, seen without its label
   return { wrap, input };
 }
 
@@ -65,15 +66,16 @@ export function tableEditor(view, path) {
   const head = el("thead");
   const titles = el("tr", {}, columns.map((_, c) => {
     const cell = el("th", { scope: "col" });
-    const title = bound(view, { kind: "cell" }, `${path}.columns.${c}.title`, t("table.title", { n: c + 1 }));
+    const name = t("table.title", { n: c + 1 });
+    const title = bound(view, { kind: "cell" }, `${path}.columns.${c}.title`, name, name);
     Object.assign(title.input.dataset, { row: "-1", col: String(c) });
     cell.append(title.wrap);
     return cell;
   }));
   const settings = el("tr", { className: "column-settings" }, columns.map((_, c) => el("td", {}, [
-    bound(view, { kind: "quantity" }, `${path}.columns.${c}.width`, t("table.width", { n: c + 1 })).wrap,
+    bound(view, { kind: "quantity" }, `${path}.columns.${c}.width`, t("table.width", { n: c + 1 }), t("table.widthShort")).wrap,
     bound(view, { kind: "choice", options: ALIGN }, `${path}.columns.${c}.align`, t("table.align", { n: c + 1 })).wrap,
-    bound(view, { kind: "line" }, `${path}.columns.${c}.group`, t("table.group", { n: c + 1 })).wrap,
+    bound(view, { kind: "line" }, `${path}.columns.${c}.group`, t("table.group", { n: c + 1 }), t("table.groupShort")).wrap,
   ])));
   head.append(titles, settings);
   const body = el("tbody", {}, grid.map((line, r) => {
