@@ -130,6 +130,8 @@ def test_setup_and_sign_in_pages_and_the_units_name(browser: Browser, fresh: str
     page.goto("/")
     page.wait_for_url("**/setup")
     assert_accessible(page, "the first administrator")
+    icon = page.locator('link[rel="icon"]').get_attribute("href")
+    assert icon and page.request.get(icon).status == 200  # a favicon, not a 404
     page.fill("#unit", "UBND phường Dĩnh Kế")
     page.fill("#username", "lan")
     page.fill("#password", "mật khẩu đủ dài 2024")
