@@ -11,6 +11,7 @@ SUITES = [
     "bench.pdf_bench",
     "bench.checker_bench",
     "bench.batch_bench",
+    "bench.batch_pdf_bench",
 ]
 
 

@@ -50,18 +50,25 @@ def _tree_rss_kib(pid: int) -> int:
     return total
 
 
-def _start_server(port: int, workdir: Path) -> subprocess.Popen[bytes]:
-    env = os.environ | {
-        "PLANDOC_DATABASE_URL": f"sqlite:///{workdir / 'load.db'}",
-        "PLANDOC_RATE_LIMIT_PER_MINUTE": "0",  # one client measures saturation, not fairness
-        "PLANDOC_AUTH_REQUIRED": "false",
-    }
+def _start_server(
+    port: int, workdir: Path, workers: int = 2, extra_env: dict[str, str] | None = None
+) -> subprocess.Popen[bytes]:
+    """gunicorn with `workers` processes of 4 threads, answering HTTP once this returns."""
+    env = (
+        os.environ
+        | (extra_env or {})
+        | {
+            "PLANDOC_DATABASE_URL": f"sqlite:///{workdir / 'load.db'}",
+            "PLANDOC_RATE_LIMIT_PER_MINUTE": "0",  # one client measures saturation, not fairness
+            "PLANDOC_AUTH_REQUIRED": "false",
+        }
+    )
     command = [
         str(ROOT / ".venv/bin/gunicorn"),
         "--bind",
         f"127.0.0.1:{port}",
         "--workers",
-        "2",
+        str(workers),
         "--threads",
         "4",
         "--timeout",

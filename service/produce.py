@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from service.documents.registry import kind_of
 from service.errors import ConverterUnavailable
 from service.model import Document
 from service.rendering import Renderer
-from service.rendering.context import context_number
-from service.rendering.pdf import Converter, PdfMetadata, set_metadata
+from service.rendering.pdf import Converter
 
 FORMATS = ("docx", "pdf")
-
-
-def pdf_metadata(document: Document) -> PdfMetadata:
-    """Title = trích yếu, author = issuing body, subject = type and number."""
-    name = kind_of(document).name
-    return PdfMetadata(
-        title=" ".join(document.title.split()),
-        author=" ".join(document.issuer.name.split()),
-        subject=f"{name} {context_number(document)}".strip(),
-        keywords=(name, document.place, "Nghị định 30/2020/NĐ-CP"),
-        created=dt.datetime.now(dt.UTC),
-    )
 
 
 def produce(
@@ -40,4 +24,6 @@ def produce(
         return docx
     if converter is None:
         raise ConverterUnavailable("no PDF converter is configured")
-    return set_metadata(converter.convert(docx, pdfa=pdfa), pdf_metadata(document))
+    # LibreOffice writes the DOCX's core properties (title = trích yếu, author = issuing
+    # body, subject, keywords) into the PDF's Info and XMP: no second pass (docs/pdf.md).
+    return converter.convert(docx, pdfa=pdfa)

@@ -25,14 +25,14 @@ from schemas.messages import code
 from service.batch import archive
 from service.batch.archive import item_key
 from service.batch.expand import Expander, RowInvalid
-from service.batch.records import Batch, Claimed, Outcome, utcnow
+from service.batch.pdf_batch import commune_pdf
+from service.batch.records import Batch, Claimed, Outcome
 from service.batch.repository import SqlBatches
 from service.batch.settings import BatchSettings
 from service.batch.storage import Storage
 from service.errors import ConversionError, PlanError, RenderError, StorageError
-from service.model import Document
 from service.rendering import Renderer
-from service.rendering.pdf import Converter, PdfMetadata, page_count, set_metadata
+from service.rendering.pdf import Converter
 
 log = logging.getLogger(__name__)
 TARGET_CLAIM_SECONDS = 0.5  # a claim holds about this much work: few commits, live progress
@@ -138,12 +138,12 @@ class Worker:
         self.storage.write(key, docx)
         outputs: list[dict[str, object]] = [{"format": "docx", "key": key, "bytes": len(docx)}]
         if "pdf" in batch.formats:
-            pdf = self.converter().convert(docx, pdfa=bool(batch.settings.get("pdfa")))
-            pdf = set_metadata(pdf, _metadata(document))
+            # Seam for issue 14 (service/batch/pdf_batch.py): LibreOffice's metadata and count.
+            converted = commune_pdf(self.converter(), docx, pdfa=bool(batch.settings.get("pdfa")))
             key = item_key(batch.id, item.position, item.label, "pdf")
-            self.storage.write(key, pdf)
+            self.storage.write(key, converted.pdf)
             outputs.append(
-                {"format": "pdf", "key": key, "bytes": len(pdf), "pages": page_count(pdf)}
+                {"format": "pdf", "key": key, "bytes": len(converted.pdf), "pages": converted.pages}
             )
         return outputs
 
@@ -165,16 +165,6 @@ class Worker:
                     self._expanders.pop(next(iter(self._expanders)))
                 self._expanders[batch.id] = expander
             return expander
-
-
-def _metadata(document: Document) -> PdfMetadata:
-    """The PDF's properties: title = trích yếu, author = the issuing body, made now.
-
-    `created` is always given: pypdf cannot parse the `D:...Z'` date LibreOffice writes
-    when the machine's zone is UTC, which `set_metadata` would otherwise read back.
-    """
-    title, author = " ".join(document.title.split()), " ".join(document.issuer.name.split())
-    return PdfMetadata(title=title, author=author, created=utcnow())
 
 
 class Heartbeat:

@@ -21,7 +21,7 @@ from service.http import (
     web,
 )
 from service.rendering import DEFAULT_TEMPLATES, Renderer
-from service.rendering.pdf import Converter, LibreOfficePool, PoolConfig
+from service.rendering.pdf import CachingConverter, Converter, LibreOfficePool, PoolConfig
 from service.store import Database
 from service.store.drafts import SqlDrafts
 
@@ -38,16 +38,28 @@ DEFAULTS: dict[str, Any] = {
     "SESSION_COOKIE_SECURE": False,  # set True behind HTTPS
     "MAX_UPLOAD_LENGTH": 20 * 1024 * 1024,  # a Word file to check may carry images
     "PDF_ENABLED": True,  # a warm LibreOffice pool (PDF_POOL_* variables size it)
+    "PDF_CACHE_MB": 64,  # PDFs of unchanged drafts, per process; 0 turns the cache off
+    "PDF_PRESTART": False,  # start the pool with the app rather than on the first PDF
 }
 
 
 def _converter(app: Flask) -> Converter | None:
-    """The PDF converter: given by tests, else a lazily started pool, or none when disabled."""
+    """The PDF converter: given by tests, else a pool (started now or on first use), or none
+    when disabled; behind a cache of unchanged documents' PDFs unless PDF_CACHE_MB is 0."""
+    converter: Converter | None
     if "PDF_CONVERTER" in app.config:
-        return app.config["PDF_CONVERTER"]  # type: ignore[no-any-return]
-    if not app.config["PDF_ENABLED"]:
+        converter = app.config["PDF_CONVERTER"]
+    elif not app.config["PDF_ENABLED"]:
         return None
-    return LibreOfficePool(PoolConfig.from_env())
+    else:
+        pool = LibreOfficePool(PoolConfig.from_env())
+        if app.config["PDF_PRESTART"]:
+            pool.start_in_background()
+        converter = pool
+    megabytes = float(app.config["PDF_CACHE_MB"])
+    if converter is None or megabytes <= 0:
+        return converter
+    return CachingConverter(converter, int(megabytes * 1024 * 1024))
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:

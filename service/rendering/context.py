@@ -44,10 +44,18 @@ def build_context(document: Document) -> dict[str, Any]:
             "title": " ".join(document.title.split()),
             "author": " ".join(document.issuer.name.split()),
             "subject": f"{kind.name} {context_number(document)}",
-            "keywords": f"{kind.name}, {document.place}, Nghị định 30/2020/NĐ-CP",
+            # LibreOffice copies these into the PDF's Info and XMP (docs/pdf.md).
+            "keywords": keywords(kind.name, document.place, "Nghị định 30/2020/NĐ-CP"),
         },
         **kind.extra(document),
     }
+
+
+def keywords(*phrases: str) -> str:
+    """`Kế hoạch, TP. Bắc Kạn`, each phrase held together by no-break spaces."""
+    # LibreOffice splits a DOCX's keywords at every space, comma or semicolon and joins
+    # them with commas in the PDF; no-break spaces keep each phrase one keyword.
+    return ", ".join("\u00a0".join(phrase.split()) for phrase in phrases)
 
 
 def symbol(document: Document) -> str:

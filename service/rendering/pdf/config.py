@@ -30,6 +30,8 @@ class PoolConfig:
     python: str = UNO_PYTHON
     soffice: str = SOFFICE_BIN
     workdir: Path | None = None  # profiles and scratch files; None: the system's temp dir
+    # The zone of the PDF's creation date: the documents' own (TZ syntax; "" keeps the host's).
+    timezone: str = "Asia/Ho_Chi_Minh"
 
     def __post_init__(self) -> None:
         if self.instances < 1 or self.queue_size < 0 or self.max_conversions < 1:
@@ -43,7 +45,7 @@ class PoolConfig:
     def from_env(cls, environ: Mapping[str, str] | None = None) -> PoolConfig:
         """The defaults, overridden by any PDF_POOL_* variable set (see docs/pdf.md)."""
         # PDF_POOL_SIZE, _QUEUE, _TIMEOUT, _START_TIMEOUT, _MAX_CONVERSIONS, _PYTHON,
-        # _SOFFICE and _WORKDIR.
+        # _SOFFICE, _WORKDIR and _TZ.
         env = os.environ if environ is None else environ
         default = cls()
 
@@ -64,4 +66,5 @@ class PoolConfig:
             python=env.get("PDF_POOL_PYTHON", default.python),
             soffice=env.get("PDF_POOL_SOFFICE", default.soffice),
             workdir=Path(workdir) if workdir else None,
+            timezone=env.get("PDF_POOL_TZ", default.timezone).strip(),
         )

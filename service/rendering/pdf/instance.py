@@ -6,6 +6,7 @@ import contextlib
 import itertools
 import json
 import os
+import re
 import select
 import shutil
 import signal
@@ -18,8 +19,10 @@ from typing import Any
 from service.errors import ConversionError, ConversionTimeout, ConverterUnavailable
 
 from .config import PoolConfig
+from .port import Converted
 
 WORKER_SCRIPT = Path(__file__).with_name("uno_worker.py")
+PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
 _names = itertools.count(1)
 
 
@@ -42,6 +45,7 @@ class LibreOfficeInstance:
             str(WORKER_SCRIPT),
             *("--soffice", config.soffice, "--profile", str(self.dir / "profile")),
             *("--pipe", self.name, "--start-timeout", str(config.start_timeout)),
+            *("--timezone", config.timezone),
         ]
         try:
             # A session of its own, so that one killpg reaches the worker, soffice and any child.
@@ -72,7 +76,9 @@ class LibreOfficeInstance:
         """The worker's pid, which is also the id of the instance's process group."""
         return self._proc.pid
 
-    def convert(self, docx: bytes, *, pdfa: bool, timeout: float) -> bytes:
+    def convert(
+        self, docx: bytes, *, pdfa: bool, timeout: float, destinations: bool = False
+    ) -> Converted:
         """Convert one document; on ConversionTimeout or InstanceLost the caller must kill()."""
         src, dst = self.dir / "in.docx", self.dir / "out.pdf"
         try:
@@ -80,7 +86,8 @@ class LibreOfficeInstance:
             dst.unlink(missing_ok=True)
         except OSError as exc:
             raise ConversionError(f"cannot write the scratch file {src}: {exc}") from exc
-        request = {"op": "convert", "src": str(src), "dst": str(dst), "pdfa": pdfa}
+        request = {"op": "convert", "src": str(src), "dst": str(dst), "pdfa": pdfa,
+                   "destinations": destinations}  # fmt: skip
         try:
             assert self._proc.stdin is not None
             self._proc.stdin.write(json.dumps(request).encode() + b"\n")
@@ -98,7 +105,9 @@ class LibreOfficeInstance:
             raise ConversionError(f"LibreOffice wrote no PDF: {exc}") from exc
         if not pdf.startswith(b"%PDF-"):
             raise ConversionError("LibreOffice wrote something that is not a PDF")
-        return pdf
+        # LibreOffice writes every page object uncompressed: counted without parsing the PDF
+        # (its layout's page count would include the blank pages it inserts but never exports).
+        return Converted(pdf, len(PAGE_OBJECT.findall(pdf)))
 
     def _read(self, timeout: float) -> dict[str, Any]:
         """The worker's next reply line, or ConversionTimeout after `timeout` seconds."""

@@ -20,6 +20,7 @@ from service.errors import ConversionError, ConversionTimeout, ConverterBusy, Co
 
 from .config import PoolConfig
 from .instance import InstanceLost, LibreOfficeInstance
+from .port import Converted
 from .stats import InstanceStats, PoolStats
 
 logger = logging.getLogger(__name__)
@@ -30,7 +31,8 @@ class _Job:
     docx: bytes
     pdfa: bool
     timeout: float
-    future: Future[bytes]
+    future: Future[Converted]
+    destinations: bool = False
 
 
 class _Slot:
@@ -60,10 +62,23 @@ class LibreOfficePool:
 
     def convert(self, docx: bytes, *, pdfa: bool = False, timeout: float | None = None) -> bytes:
         """The PDF of `docx`; ConverterBusy at once when the queue is full (see Converter)."""
+        return self.convert_counted(docx, pdfa=pdfa, timeout=timeout).pdf
+
+    def convert_counted(
+        self,
+        docx: bytes,
+        *,
+        pdfa: bool = False,
+        timeout: float | None = None,
+        destinations: bool = False,
+    ) -> Converted:
+        """The PDF of `docx` and its page count; `destinations`: bookmarks as named
+        destinations (grouped.py finds where each joined document starts by them)."""
         if not docx:
             raise ConversionError("an empty document cannot be converted")
         self._ensure_started()
-        job = _Job(docx, pdfa, self.config.timeout if timeout is None else timeout, Future())
+        seconds = self.config.timeout if timeout is None else timeout
+        job = _Job(docx, pdfa, seconds, Future(), destinations)
         try:
             self._queue.put_nowait(job)
         except queue.Full:
@@ -91,6 +106,18 @@ class LibreOfficePool:
             thread.join()
         if failures:
             raise failures[0]
+
+    def start_in_background(self) -> None:
+        """Start every instance from a thread, so the first PDF finds them warm; failures
+        are logged, and the first conversion tries again."""
+
+        def start() -> None:
+            try:
+                self.start()
+            except ConverterUnavailable as exc:
+                logger.warning("PDF converters not started ahead: %s", exc)
+
+        threading.Thread(target=start, name="pdf-prestart", daemon=True).start()
 
     def stats(self) -> PoolStats:
         """A snapshot of the instances and counters."""
@@ -174,7 +201,7 @@ class LibreOfficePool:
                 with slot.lock:
                     slot.busy = True
                     try:
-                        pdf = self._convert_on(slot, job)
+                        result = self._convert_on(slot, job)
                     finally:
                         slot.busy = False
             except ConversionError as exc:
@@ -187,19 +214,21 @@ class LibreOfficePool:
             else:
                 self._seconds = 0.8 * self._seconds + 0.2 * (time.monotonic() - began)
                 self._count("converted")
-                job.future.set_result(pdf)
+                job.future.set_result(result)
                 self._recycle_if_worn(slot)
         with slot.lock:
             self._drop(slot, graceful=True)
 
-    def _convert_on(self, slot: _Slot, job: _Job) -> bytes:
+    def _convert_on(self, slot: _Slot, job: _Job) -> Converted:
         """Convert on this slot's instance; a dead, hung or unstartable one gets one fresh retry."""
         for attempt in (1, 2):
             try:
                 instance = self._instance(slot)
                 if self._closed:  # close() came while this instance was starting
                     raise ConverterUnavailable("the PDF converter pool closed")
-                return instance.convert(job.docx, pdfa=job.pdfa, timeout=job.timeout)
+                return instance.convert(
+                    job.docx, pdfa=job.pdfa, timeout=job.timeout, destinations=job.destinations
+                )
             except (ConversionTimeout, InstanceLost, ConverterUnavailable) as exc:
                 self._drop(slot, graceful=False)
                 if self._closed:

@@ -10,7 +10,17 @@ from pypdf import PdfWriter
 
 from service.errors import ConversionError, ConverterUnavailable
 
+from .postprocess import page_count
+
 A4_POINTS = (595.28, 841.89)
+
+
+@dataclass(frozen=True)
+class Converted:
+    """A PDF and its number of pages, as the converter laid them out."""
+
+    pdf: bytes
+    pages: int
 
 
 class Converter(Protocol):
@@ -25,6 +35,18 @@ class Converter(Protocol):
     def close(self) -> None:
         """Release every resource; later calls to convert raise ConverterUnavailable."""
         ...
+
+
+def convert_counted(
+    converter: Converter, docx: bytes, *, pdfa: bool = False, timeout: float | None = None
+) -> Converted:
+    """The PDF with its page count: from the converter when it knows it, else read by pypdf."""
+    counted = getattr(converter, "convert_counted", None)
+    if counted is not None:
+        result: Converted = counted(docx, pdfa=pdfa, timeout=timeout)
+        return result
+    pdf = converter.convert(docx, pdfa=pdfa, timeout=timeout)
+    return Converted(pdf, page_count(pdf))
 
 
 @dataclass

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from array import array
 from collections import deque
+from collections.abc import Iterable, Mapping
 from typing import Any, BinaryIO
 
 from pypdf import PdfReader
@@ -39,8 +40,9 @@ class StreamingMerger:
         self.bookmarks: list[tuple[str, int]] = []
         out.write(HEADER)
 
-    def add(self, title: str, reader: PdfReader) -> int:
-        """Copy every page of `reader`, bookmarked `title`; the number of pages copied."""
+    def add(self, title: str, reader: PdfReader, pages: Iterable[int] | None = None) -> int:
+        """Copy the pages of `reader` (all, or the given indexes), bookmarked `title`; the
+        number of pages copied. Objects they share are copied once per call."""
         numbers: dict[int, int] = {}
         queue: deque[tuple[int, int]] = deque()
 
@@ -51,7 +53,8 @@ class StreamingMerger:
             return _ref(numbers[ref.idnum])
 
         first = len(self.pages)
-        for page in reader.pages:
+        chosen = reader.pages if pages is None else [reader.pages[i] for i in pages]
+        for page in chosen:
             reference = page.indirect_reference
             assert reference is not None
             self.pages.append(renumber(reference).idnum)
@@ -65,8 +68,9 @@ class StreamingMerger:
             self._write(numbers[idnum], copy)
         return len(self.pages) - first
 
-    def finish(self) -> int:
-        """Write the page tree, the outline, the catalogue and the cross-reference table."""
+    def finish(self, info: Mapping[str, str] | None = None, *, outline: bool = True) -> int:
+        """Write the page tree, the outline (unless not wanted), the catalogue, the document
+        information `info` (`/Title`: ...) if given, and the cross-reference table."""
         kids = ArrayObject(_ref(n) for n in self.pages)
         self._write(PAGES, DictionaryObject({
             NameObject("/Type"): NameObject("/Pages"), NameObject("/Kids"): kids,
@@ -84,23 +88,30 @@ class StreamingMerger:
             if i + 1 < len(items):
                 item[NameObject("/Next")] = _ref(items[i + 1])
             self._write(items[i], item)
-        outline = DictionaryObject({NameObject("/Type"): NameObject("/Outlines"),
-                                    NameObject("/Count"): _number(len(items))})  # fmt: skip
+        tree = DictionaryObject({NameObject("/Type"): NameObject("/Outlines"),
+                                 NameObject("/Count"): _number(len(items))})  # fmt: skip
         if items:
-            outline[NameObject("/First")] = _ref(items[0])
-            outline[NameObject("/Last")] = _ref(items[-1])
-        self._write(OUTLINES, outline)
-        self._write(CATALOG, DictionaryObject({
-            NameObject("/Type"): NameObject("/Catalog"),
-            NameObject("/Pages"): _ref(PAGES),
-            NameObject("/Outlines"): _ref(OUTLINES),
-            NameObject("/PageMode"): NameObject("/UseOutlines")}))  # fmt: skip
+            tree[NameObject("/First")] = _ref(items[0])
+            tree[NameObject("/Last")] = _ref(items[-1])
+        self._write(OUTLINES, tree)
+        catalog = DictionaryObject({NameObject("/Type"): NameObject("/Catalog"),
+                                    NameObject("/Pages"): _ref(PAGES)})  # fmt: skip
+        if outline:
+            catalog[NameObject("/Outlines")] = _ref(OUTLINES)
+            catalog[NameObject("/PageMode")] = NameObject("/UseOutlines")
+        self._write(CATALOG, catalog)
+        extra = ""
+        if info is not None:
+            number = self._reserve()
+            self._write(number, DictionaryObject({NameObject(k): create_string_object(v)
+                                                  for k, v in info.items()}))  # fmt: skip
+            extra = f" /Info {number} 0 R"
         xref = self.out.tell() - self.start
         size = self.next_id
         lines = [b"xref\n", f"0 {size}\n".encode(), b"0000000000 65535 f \n"]
         lines += [f"{self.offsets[n]:010d} 00000 n \n".encode() for n in range(1, size)]
         self.out.write(b"".join(lines))
-        self.out.write(f"trailer\n<< /Size {size} /Root {CATALOG} 0 R >>\n".encode())
+        self.out.write(f"trailer\n<< /Size {size} /Root {CATALOG} 0 R{extra} >>\n".encode())
         self.out.write(f"startxref\n{xref}\n%%EOF\n".encode())
         return len(self.pages)
 

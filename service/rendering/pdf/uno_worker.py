@@ -4,8 +4,9 @@
 # /usr/bin/python3 with python3-uno), not for the service's venv: it imports nothing
 # from the service. It starts soffice.bin with its own profile, listening on a named
 # pipe, prints {"event": "ready", "pid": <soffice pid>}, then answers one request a line:
-# {"op": "convert", "src": path, "dst": path, "pdfa": bool} with {"ok": true} or
-# {"ok": false, "error": str, "fatal": bool}. EOF or {"op": "quit"} ends it; so does
+# {"op": "convert", "src": path, "dst": path, "pdfa": bool, "destinations": bool} with
+# {"ok": true}
+# or {"ok": false, "error": str, "fatal": bool}. EOF or {"op": "quit"} ends it; so does
 # the death of its parent.
 
 from __future__ import annotations
@@ -62,19 +63,24 @@ def soffice_command(soffice: str, profile: Path, pipe: str) -> list[str]:
     ]
 
 
-def launch(cmd: list[str]) -> subprocess.Popen[bytes]:
+def launch(cmd: list[str], timezone: str) -> subprocess.Popen[bytes]:
     """Start soffice.bin so that it dies with this worker."""
-    return subprocess.Popen(cmd, stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent)
+    # LibreOffice stamps the PDF's creation date in its zone; in UTC it writes `D:...Z'`,
+    # which some readers (pypdf) cannot parse, so it is given a zone with an offset.
+    env = {**os.environ, "TZ": timezone} if timezone else None
+    return subprocess.Popen(cmd, stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent, env=env)
 
 
-def connect(cmd: list[str], pipe: str, timeout: float) -> tuple[subprocess.Popen[bytes], Any]:
+def connect(
+    cmd: list[str], pipe: str, timeout: float, timezone: str = ""
+) -> tuple[subprocess.Popen[bytes], Any]:
     """Start soffice and return it with its component context once it accepts connections."""
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext(
         "com.sun.star.bridge.UnoUrlResolver", local
     )
     deadline = time.monotonic() + timeout
-    proc = launch(cmd)
+    proc = launch(cmd, timezone)
     restarts = 2
     while True:
         try:
@@ -85,7 +91,7 @@ def connect(cmd: list[str], pipe: str, timeout: float) -> tuple[subprocess.Popen
             # oosplash's job, done here: on a fresh profile soffice.bin exits asking for a restart.
             if code == RESTART_REQUESTED and restarts > 0:
                 restarts -= 1
-                proc = launch(cmd)
+                proc = launch(cmd, timezone)
             elif code is not None:
                 raise RuntimeError(f"soffice exited with code {code}") from None
             if time.monotonic() > deadline:
@@ -94,8 +100,11 @@ def connect(cmd: list[str], pipe: str, timeout: float) -> tuple[subprocess.Popen
             time.sleep(0.05)
 
 
-def convert(desktop: Any, src: str, dst: str, pdfa: bool) -> None:
-    """Load a DOCX hidden and read-only, export it as PDF (PDF/A-2b on demand), close it."""
+def convert(desktop: Any, src: str, dst: str, pdfa: bool, destinations: bool = False) -> None:
+    """Load a DOCX hidden and read-only, export it as PDF (PDF/A-2b on demand), close it.
+
+    With `destinations`, the document's bookmarks become named destinations in the PDF.
+    """
     doc = desktop.loadComponentFromURL(
         Path(src).as_uri(),
         "_blank",
@@ -115,7 +124,11 @@ def convert(desktop: Any, src: str, dst: str, pdfa: bool) -> None:
         # SelectPdfVersion 2 is PDF/A-2b; 0 is plain PDF 1.6.
         filter_data = uno.Any(
             "[]com.sun.star.beans.PropertyValue",
-            _props(SelectPdfVersion=2 if pdfa else 0, UseTaggedPDF=pdfa),
+            _props(
+                SelectPdfVersion=2 if pdfa else 0,
+                UseTaggedPDF=pdfa,
+                ExportBookmarksToPDFDestination=destinations,
+            ),
         )
         doc.storeToURL(
             Path(dst).as_uri(),
@@ -141,7 +154,13 @@ def serve(desktop: Any, proc: subprocess.Popen[bytes], requests: TextIO, replies
         if request.get("op") == "quit":
             return
         try:
-            convert(desktop, request["src"], request["dst"], bool(request.get("pdfa")))
+            convert(
+                desktop,
+                request["src"],
+                request["dst"],
+                bool(request.get("pdfa")),
+                bool(request.get("destinations")),
+            )
         except (UnoException, ValueError) as exc:
             message = f"{type(exc).__name__}: {getattr(exc, 'Message', '') or exc}"
             # A RuntimeException (DisposedException, "illegal object given!"...) is what the
@@ -166,13 +185,14 @@ def main() -> int:
     parser.add_argument("--profile", required=True, type=Path)
     parser.add_argument("--pipe", required=True)
     parser.add_argument("--start-timeout", type=float, default=60.0)
+    parser.add_argument("--timezone", default="")
     args = parser.parse_args()
     # The protocol keeps the real stdout; whatever else writes to fd 1 (LibreOffice) goes to stderr.
     replies = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)
     cmd = soffice_command(args.soffice, args.profile, args.pipe)
     try:
-        proc, context = connect(cmd, args.pipe, args.start_timeout)
+        proc, context = connect(cmd, args.pipe, args.start_timeout, args.timezone)
         desktop = context.ServiceManager.createInstanceWithContext(
             "com.sun.star.frame.Desktop", context
         )
