@@ -158,3 +158,17 @@ def test_rows_and_columns_are_added_moved_merged_and_removed(page: Page) -> None
     assert made["columns"][0] == {"width": 8, "align": "center"}
     page.locator("#form-toast button").click()  # Hoàn tác: the column comes back
     assert table(page)["rows"][2] == ["", "", "B"]
+
+
+def test_enter_goes_down_and_shift_enter_breaks_a_cell(page: Page) -> None:
+    new_table(page)  # the cursor is in the first column's title
+    page.keyboard.type("Nội dung")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Hội nghị")
+    page.keyboard.press("Shift+Enter")
+    page.keyboard.type("tập huấn")
+    page.keyboard.press("Enter")  # after the last row: a new row, same column
+    page.keyboard.type("Kiểm tra")
+    made = table(page)
+    assert made["columns"][0]["title"] == "Nội dung"
+    assert made["rows"] == [["Hội nghị\ntập huấn", ""], ["Kiểm tra", ""]]

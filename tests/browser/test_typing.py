@@ -88,9 +88,9 @@ def values_holding(page: Page, *marks: str) -> list[str]:
     return paths
 
 
-def every_kind(page: Page, kind: str, check: Any) -> set[str]:
+def every_kind(page: Page, check: Any, table_check: Any) -> set[str]:
     """Click one "+" button of each kind not yet seen, on a plan, a letter, a decision; run
-    `check`."""
+    `check` (`table_check` for a table, whose entries are its cells)."""
     seen: set[str] = set()
     new_draft(page)
     for document_type in ("ke_hoach", "cong_van", "quyet_dinh"):
@@ -106,7 +106,8 @@ def every_kind(page: Page, kind: str, check: Any) -> set[str]:
                 target.locator("xpath=../..").locator(".unfold").click()
             target.click()
             if button["block"] == "table":
-                continue  # a table's cells have keys of their own (test_tables.py)
+                table_check(f"k{len(seen)}z")
+                continue
             focused = str(page.evaluate("document.activeElement.dataset.path ?? ''"))
             assert focused.startswith(f"{button['path']}."), (kind_of(button), focused)
             at = int(focused[len(button["path"]) + 1 :].split(".")[0])  # the entry just added
@@ -125,7 +126,16 @@ def test_enter_starts_the_next_entry_in_every_kind(page: Page) -> None:
         focused = page.evaluate("document.activeElement.dataset.path")
         assert focused.startswith(f"{list_path}.{before + 1}"), (list_path, focused)
 
-    kinds = every_kind(page, "enter", check)
+    def table_check(mark: str) -> None:  # Enter goes to the cell below
+        page.keyboard.type(f"AAA{mark}")
+        page.keyboard.press("Enter")
+        page.keyboard.type(f"BBB{mark}")
+        assert values_holding(page, f"AAA{mark}", f"BBB{mark}") == []
+        assert (
+            len(values_holding(page, f"AAA{mark}")) == len(values_holding(page, f"BBB{mark}")) == 1
+        )
+
+    kinds = every_kind(page, check, table_check)
     assert len(kinds) >= 33, sorted(kinds)  # every "+" of the plan and the letter, nested too
 
 
@@ -147,7 +157,18 @@ def test_three_pasted_lines_make_three_entries_in_every_kind(page: Page, as_word
         assert entry_texts(page, list_path)[before : before + 2] in ([""], []), list_path
         assert values_holding(page, mark) == [], list_path
 
-    kinds = every_kind(page, "paste", check)
+    def table_check(mark: str) -> None:  # the lines fill the title and the cells below it
+        lines = [f"Một {mark}", f"Hai {mark}", f"Ba {mark}"]
+        if as_word:
+            paste(page, "\r\n".join(lines) + "\r\n", "".join(f"<p>{line}</p>" for line in lines))
+        else:
+            paste(page, "\n".join(lines))
+        for line in lines:
+            assert len(values_holding(page, line)) == 1, line
+        page.keyboard.press("Control+Z")
+        assert values_holding(page, mark) == []
+
+    kinds = every_kind(page, check, table_check)
     assert len(kinds) >= 33
 
 

@@ -390,8 +390,8 @@ def _tables() -> dict[str, str]:
         "table.hint": _(
             "The buttons act on the cell the cursor is in. Copy cells in Excel or a table in "
             "Word and paste them into a cell: they fill the rows and columns from there "
-            "(into a column title: the first row names the columns). Enter in a cell starts "
-            "a new paragraph of the cell."
+            "(into a column title: the first row names the columns). Enter goes to the cell "
+            "below (a new row after the last); Shift+Enter starts a new paragraph in the cell."
         ),
         "table.lastColumn": _("A table keeps at least one column."),
         "table.cannotMerge": _(

@@ -403,7 +403,7 @@ export class FormView {
   /** The entry's lead field (else its first field), the caret at `caret` (the end if null). */
   focusLead(itemPath, caret = null) {
     const item = this.root.querySelector(`[data-item="${itemPath}"]`);
-    const field = item?.querySelector('[data-lead="1"]') ?? item?.querySelector("textarea, input, select");
+    const field = item?.querySelector('[data-lead="1"], .table-editor [data-row="-1"]') ?? item?.querySelector("textarea, input, select");
     if (!field) return;
     field.focus();
     if (field.dataset.kind === "rich") placeCaret(field, caret ?? plainOf(readRich(field)).length);

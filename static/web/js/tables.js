@@ -101,7 +101,24 @@ export function tableEditor(view, path) {
     const button = event.target.closest("[data-table-action]");
     if (button) act(view, editor, button.dataset.tableAction);
   });
+  editor.addEventListener("keydown", (event) => enter(view, editor, event));
   return editor;
+}
+
+/** Enter goes down a row, as in a spreadsheet (a new row after the last); Shift+Enter starts
+ *  a new paragraph inside the cell. Nothing typed is ever joined to the next cell's text. */
+function enter(view, editor, event) {
+  const cell = event.target;
+  if (event.key !== "Enter" || event.shiftKey || event.isComposing || event.ctrlKey || event.altKey || cell.dataset.row === undefined) return;
+  event.preventDefault();
+  const row = Number(cell.dataset.row) + 1;
+  const col = Number(cell.dataset.col);
+  const cells = [...editor.querySelectorAll(`[data-row="${row}"]`)];
+  const below = cells.filter((c) => Number(c.dataset.col) <= col).pop() ?? cells[0];
+  if (below) return below.focus();
+  editor.dataset.row = String(row - 1);
+  editor.dataset.col = String(col);
+  act(view, editor, "row-add", col);
 }
 
 /** Write the grid back (one undoable step), redraw, and put the cursor at (row, col). */
@@ -133,7 +150,7 @@ function cutAcross(grid, { row = null, col = null }) {
   });
 }
 
-function act(view, editor, action) {
+function act(view, editor, action, keepColumn = 0) {
   const { columns, grid } = model(view, editor.dataset.table);
   const width = columns.length;
   let r = Math.max(0, Number(editor.dataset.row));
@@ -143,7 +160,7 @@ function act(view, editor, action) {
     const at = grid.length ? r + 1 : 0;
     cutAcross(grid, { row: at });
     grid.splice(at, 0, action === "group-add" ? { group: "" } : blank());
-    [r, c] = [at, 0]; // typing goes on in the new row's first cell
+    [r, c] = [at, keepColumn]; // typing goes on in the new row (its first cell from a button)
   } else if (action === "col-add") {
     const at = width ? c + 1 : 0;
     cutAcross(grid, { col: at });
