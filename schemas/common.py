@@ -19,7 +19,7 @@ class IssuerSchema(Contract):
 
     name = Text(required=True, multiline=True, max_length=300)
     parent = Text(multiline=True, max_length=300)
-    abbreviation = Text(required=True, max_length=30)
+    abbreviation = Text(required=True, max_length=30, metadata={"pattern": r"^[^\s/]+$"})
     name_in_text = Text(max_length=300)
 
     @validates_schema
@@ -37,7 +37,12 @@ class SignerSchema(Contract):
 
     collective = Text(max_length=200)
     mode = Choice(tuple(m.value for m in model.SigningMode))
-    head = Text(max_length=200)
+    head = Text(
+        max_length=200,
+        metadata={
+            "description": "The head's title: required with KT, TL and TUQ, not allowed otherwise"
+        },
+    )
     title = Text(required=True, max_length=200)
     name = Text(required=True, max_length=200)
 

@@ -15,7 +15,7 @@ from marshmallow import Schema, ValidationError, fields, post_load, validates_sc
 from schemas.base import Contract, nested
 from schemas.fields import CODED, MAX_LIST, BoundedList, Choice, Flag
 from schemas.messages import code
-from schemas.rich import Resolve, RichList, RichText
+from schemas.rich import Resolve, RichList, RichOrObject, RichText
 from schemas.table import TableSchema
 from service import model
 from service.vietnamese import LETTERS
@@ -30,38 +30,22 @@ def _numbering(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-class EntryField(fields.Field[Any]):
+def entry_field(entry: type[model.Numbered] | type[model.Lettered], **kwargs: Any) -> RichOrObject:
     """A numbered or lettered entry: rich text, or `{"text", "content"}` (v1.1), or v1's
     `{"text", "items", "lettered"}`."""
-
-    default_error_messages = {**CODED, "invalid": "invalid_entry"}
-
-    def __init__(self, entry: type[model.Numbered] | type[model.Lettered], **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.entry = entry
-        self._text = RichText()
-        self._object: EntrySchema | None = None
-
-    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
-        if isinstance(value, Mapping):
-            if self._object is None:
-                self._object = EntrySchema()
-            loaded: dict[str, Any] = self._object.load(value)
-            return self.entry(**loaded)
-        if isinstance(value, str | list):
-            return self.entry(text=self._text.deserialize(value))
-        raise self.make_error("invalid")
-
-    def json_schema(self, resolve: Resolve) -> dict[str, Any]:
-        """OpenAPI: rich text or an entry object."""
-        return {"oneOf": [*self._text.json_schema(resolve)["oneOf"], resolve(EntrySchema)]}
+    return RichOrObject(
+        lambda: EntrySchema(),
+        lambda text: entry(text=text),
+        lambda loaded: entry(**loaded),
+        **kwargs,
+    )
 
 
 def entries(entry: type[model.Numbered] | type[model.Lettered]) -> BoundedList:
     """A `numbered` list, or a `lettered` one (at most as many as the letters a ... y)."""
     if entry is model.Lettered:
-        return BoundedList(EntryField(entry), max_items=len(LETTERS), too_many="too_many_letters")
-    return BoundedList(EntryField(entry), max_items=MAX_LIST)
+        return BoundedList(entry_field(entry), max_items=len(LETTERS), too_many="too_many_letters")
+    return BoundedList(entry_field(entry), max_items=MAX_LIST)
 
 
 class ContentField(fields.Field[Any]):
@@ -222,13 +206,13 @@ class PlusBlock(Contract):
 class NumberedBlock(Contract):
     """`{"numbered": rich}` or `{"numbered": {"text": rich, "content": [...]}}`."""
 
-    numbered = EntryField(model.Numbered, required=True)
+    numbered = entry_field(model.Numbered, required=True)
 
 
 class LetteredBlock(Contract):
     """`{"lettered": rich}` or `{"lettered": {"text": rich, "content": [...]}}`."""
 
-    lettered = EntryField(model.Lettered, required=True)
+    lettered = entry_field(model.Lettered, required=True)
 
 
 class SectionBlock(Contract):

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from marshmallow import Schema, ValidationError, fields
+from marshmallow import ValidationError, fields
 
 from schemas.encoding import legacy_encoding
 from schemas.messages import code
@@ -180,26 +179,3 @@ class Quantity(fields.Field[Any]):
         if not number.is_finite() or abs(number) >= Decimal(10) ** 15:
             raise ValidationError(code("number_out_of_range"))
         return number
-
-
-_PARAGRAPH = Text(max_length=MAX_TEXT)
-
-
-class StringOrObject(fields.Field[Any]):
-    """A list entry that is a plain string or an object loaded by `schema`."""
-
-    default_error_messages = {**CODED, "invalid": "invalid_entry"}
-
-    def __init__(self, schema: Callable[[], Schema], wrap: Any, **kwargs: Any):
-        super().__init__(**kwargs)
-        self.schema, self.wrap = schema, wrap  # a factory: schemas may refer to themselves
-        self._instance: Schema | None = None
-
-    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
-        if isinstance(value, str):
-            return self.wrap(_PARAGRAPH.deserialize(value))
-        if isinstance(value, Mapping):
-            if self._instance is None:
-                self._instance = self.schema()  # built once: building a schema is costly
-            return self._instance.load(value)
-        raise self.make_error("invalid")

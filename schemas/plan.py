@@ -9,9 +9,9 @@ from marshmallow import ValidationError, post_load, validates_schema
 
 from schemas.base import Contract, nested
 from schemas.content import MAX_SECTIONS, AssignmentSchema, PartSchema, SectionSchema
-from schemas.fields import CODED, BoundedList, Choice, DateText, Quantity, Text
+from schemas.fields import BoundedList, Choice, DateText, Quantity, Text
 from schemas.messages import code
-from schemas.rich import Closing, Resolve, RichList, RichText
+from schemas.rich import Closing, RichList, RichOrObject, RichText
 from service import model
 
 MAX_RECIPIENTS = 100
@@ -35,7 +35,7 @@ class TargetSchema(Contract):
     """A target whose `{value}` is formatted for Vietnamese."""
 
     text = RichText(required=True)
-    value = Quantity()
+    value = Quantity(metadata={"description": "Required exactly when `text` has `{value}`"})
     unit = Text(max_length=50)
 
     @validates_schema(skip_on_field_errors=True)
@@ -49,24 +49,6 @@ class TargetSchema(Contract):
     @post_load
     def make(self, data: dict[str, Any], **_: Any) -> model.Target:
         return model.Target(**data)
-
-
-class TargetField(RichText):
-    """A specific target: rich text, or `{"text", "value", "unit"}`."""
-
-    default_error_messages = {**CODED, "invalid": "invalid_target"}
-    _object: TargetSchema | None = None
-
-    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
-        if isinstance(value, dict):
-            if self._object is None:
-                self._object = TargetSchema()  # built once: building a schema is costly
-            return self._object.load(value)
-        return model.Target(text=super()._deserialize(value, attr, data, **kwargs))
-
-    def json_schema(self, resolve: Resolve) -> dict[str, Any]:
-        """OpenAPI: rich text or a target object."""
-        return {"oneOf": [*super().json_schema(resolve)["oneOf"], resolve(TargetSchema)]}
 
 
 class PurposeSchema(Contract):
@@ -86,7 +68,13 @@ class TargetsSchema(Contract):
 
     heading = RichText()
     general = RichList()
-    specific = BoundedList(TargetField())
+    specific = BoundedList(
+        RichOrObject(
+            TargetSchema,
+            lambda text: model.Target(text=text),
+            error_messages={"invalid": "invalid_target"},
+        )
+    )
 
     @post_load
     def make(self, data: dict[str, Any], **_: Any) -> model.Targets:

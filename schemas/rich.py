@@ -8,7 +8,15 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, post_load
 
 from schemas.encoding import legacy_encoding
-from schemas.fields import CODED, MAX_TEXT, Flag, check_characters, clean_text
+from schemas.fields import (
+    CODED,
+    MAX_LIST,
+    MAX_TEXT,
+    BoundedList,
+    Flag,
+    check_characters,
+    clean_text,
+)
 from schemas.messages import code
 from service import model
 from service.vietnamese import nfc
@@ -160,31 +168,52 @@ class FootnoteSpanSchema(Schema):
         return model.Footnote(data["footnote"])
 
 
-class RichList(fields.List[Any]):
+class RichList(BoundedList):
     """A list of paragraphs or items, each rich text, bounded in length."""
 
-    default_error_messages = {**CODED, "invalid": "not_list"}
-
-    def __init__(self, max_items: int = 500, *, min_items: int = 0, **kwargs: Any) -> None:
-        super().__init__(RichText(), **kwargs)
-        self.max_items, self.min_items = max_items, min_items
-
-    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
-        if isinstance(value, list) and len(value) > self.max_items:
-            raise ValidationError(code("too_many", self.max_items))
-        if isinstance(value, list) and len(value) < self.min_items:
-            raise ValidationError(code("too_few", self.min_items))
-        return tuple(super()._deserialize(value, attr, data, **kwargs))
+    def __init__(self, max_items: int = MAX_LIST, *, min_items: int = 0, **kwargs: Any) -> None:
+        super().__init__(RichText(), max_items=max_items, min_items=min_items, **kwargs)
 
     def json_schema(self, resolve: Resolve) -> dict[str, Any]:
         """OpenAPI: an array of rich text."""
         inner = self.inner.json_schema(resolve)  # type: ignore[attr-defined]
-        return {
-            "type": "array",
-            "items": inner,
-            "maxItems": self.max_items,
-            "minItems": self.min_items,
-        }
+        bounds = {"maxItems": self.max_items, "minItems": self.min_items}
+        return {"type": "array", "items": inner, **bounds}
+
+
+class RichOrObject(fields.Field[Any]):
+    """Rich text, or an object loaded by `schema`: a numbered entry, an article, a table
+    cell, a target. `from_text` makes the model from the text alone, `from_object` from
+    what the schema loaded."""
+
+    default_error_messages = {**CODED, "invalid": "invalid_entry"}
+
+    def __init__(
+        self,
+        schema: Callable[[], Schema],
+        from_text: Callable[[model.Rich], Any],
+        from_object: Callable[[Any], Any] = lambda loaded: loaded,
+        *,
+        rich: RichText | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.schema, self.from_text, self.from_object = schema, from_text, from_object
+        self.rich = rich or RichText()
+        self._object: Schema | None = None  # a factory: schemas may refer to themselves
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        if isinstance(value, Mapping):
+            if self._object is None:
+                self._object = self.schema()  # built once: building a schema is costly
+            return self.from_object(self._object.load(value))
+        if isinstance(value, str | list):
+            return self.from_text(self.rich._deserialize(value, attr, data))
+        raise self.make_error("invalid")
+
+    def json_schema(self, resolve: Resolve) -> dict[str, Any]:
+        """OpenAPI: the rich text's forms, or the object."""
+        return {"oneOf": [*self.rich.json_schema(resolve)["oneOf"], resolve(self.schema())]}
 
 
 class Closing(RichText):

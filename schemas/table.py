@@ -11,7 +11,7 @@ from marshmallow import ValidationError, fields, post_load, validates_schema
 from schemas.base import Contract, nested
 from schemas.fields import CODED, BoundedList, Choice, Text
 from schemas.messages import code
-from schemas.rich import Resolve, RichText
+from schemas.rich import Resolve, RichOrObject, RichText
 from service import model
 from service.model.table import FONT_SIZES, MAX_COLUMNS, MAX_ROWS, problems
 
@@ -76,29 +76,14 @@ class CellSchema(Contract):
         return model.Cell(**data)
 
 
-class CellField(fields.Field[Any]):
+def cell_field() -> RichOrObject:
     """A cell: rich text (a `\\n` starts a new paragraph in the cell), or an object."""
-
-    default_error_messages = {**CODED, "invalid": "invalid_cell"}
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self._text = RichText(multiline=True, allow_empty=True)
-        self._object: CellSchema | None = None
-
-    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> model.Cell:
-        if isinstance(value, Mapping):
-            if self._object is None:
-                self._object = CellSchema()
-            cell: model.Cell = self._object.load(value)
-            return cell
-        if isinstance(value, str | list):
-            return model.Cell(text=self._text._deserialize(value, attr, data))
-        raise self.make_error("invalid")
-
-    def json_schema(self, resolve: Resolve) -> dict[str, Any]:
-        """OpenAPI: rich text or a cell object."""
-        return {"oneOf": [*self._text.json_schema(resolve)["oneOf"], resolve(CellSchema)]}
+    return RichOrObject(
+        CellSchema,
+        lambda text: model.Cell(text=text),
+        rich=RichText(multiline=True, allow_empty=True),
+        error_messages={"invalid": "invalid_cell"},
+    )
 
 
 class GroupRowSchema(Contract):
@@ -118,7 +103,7 @@ class RowField(fields.Field[Any]):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._cell = CellField()
+        self._cell = cell_field()
         self._group: GroupRowSchema | None = None
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> model.Row:
@@ -149,7 +134,7 @@ class RowField(fields.Field[Any]):
 
     def json_schema(self, resolve: Resolve) -> dict[str, Any]:
         """OpenAPI: an array of cells, or a group row."""
-        cell = CellField().json_schema(resolve)
+        cell = self._cell.json_schema(resolve)
         return {
             "oneOf": [
                 {"type": "array", "minItems": 1, "maxItems": MAX_COLUMNS, "items": cell},

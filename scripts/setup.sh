@@ -13,7 +13,9 @@ SYSTEM_PACKAGES=(
   chromium                   # the web form's browser tests: Playwright drives Debian's Chromium
   postgresql                 # tests prove the PostgreSQL option (SQLite stays the default)
   redis-server               # Celery's broker for batch workers (issue 5); tests start their own
-  nodejs                     # npm ci installs axe-core, which the browser tests inject (issue 11)
+  nodejs                     # tests generate the TypeScript types of the API (tests/clients); axe-core for the browser tests
+  curl                       # tests run the README's curl examples as written
+  jq                         # ...which read JSON answers with jq
 )
 
 missing=()
@@ -27,19 +29,6 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# Debian's npm is a package of its own; a nodejs that bundles npm needs none.
-command -v npm >/dev/null || missing_npm=1
-if [ "${missing_npm:-0}" = 1 ]; then
-  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null
-fi
-# axe-core for the browser tests' accessibility check, exactly as package-lock.json pins it.
-lock=tests/browser/package-lock.json
-if [ "$(cat tests/browser/node_modules/.lock.sha 2>/dev/null)" != "$(sha256sum "$lock" | cut -d' ' -f1)" ]; then
-  npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
-  sha256sum "$lock" | cut -d' ' -f1 > tests/browser/node_modules/.lock.sha
-fi
-
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 stamp=.venv/.requirements.sha
@@ -49,3 +38,18 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install -q -r requirements-dev.txt
   echo "$want" > "$stamp"
 fi
+
+# The tests' npm packages, each exactly as its lockfile pins it: tests/clients (openapi-
+# typescript, tsc for the generated-client test) and tests/browser (axe-core, injected by the
+# browser tests). Debian packages npm apart from nodejs (other builds bring their own npm).
+if ! command -v npm >/dev/null; then
+  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null
+fi
+for folder in tests/clients tests/browser; do
+  lock=$folder/package-lock.json
+  if [ "$(cat "$folder/node_modules/.lock.sha" 2>/dev/null)" != "$(sha256sum "$lock" | cut -d' ' -f1)" ]; then
+    npm ci --prefix "$folder" --no-audit --no-fund --loglevel=error
+    sha256sum "$lock" | cut -d' ' -f1 > "$folder/node_modules/.lock.sha"
+  fi
+done

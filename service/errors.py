@@ -2,6 +2,7 @@
 
 ServiceError
 ├── PlanError            a plan breaks an invariant of the domain model
+├── NotFound, Conflict, PreconditionFailed, IdempotencyMismatch, StorageError: stores refuse
 ├── RenderError          a template could not be rendered into a document
 │   └── TemplateNotFound the named DOCX template does not exist
 └── ConversionError      DOCX -> PDF failed (see service.rendering.pdf)
@@ -33,6 +34,14 @@ class NotFound(ServiceError):
 
 class Conflict(ServiceError):
     """A save based on a stale revision: someone saved the same draft in between."""
+
+
+class PreconditionFailed(ServiceError):
+    """A write whose `If-Match` names a version that is no longer the current one."""
+
+
+class IdempotencyMismatch(ServiceError):
+    """An Idempotency-Key sent again with another request than the first time."""
 
 
 class StorageError(ServiceError):

@@ -33,6 +33,7 @@ class User:
     username: str
     unit: str
     is_admin: bool
+    session_version: int = 0  # a session made at another version is revoked
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ class Accounts:
                 session.add(row)
         except IntegrityError as error:
             raise AccountError(f"the username {username!r} is taken") from error
-        return User(row.id, row.username, row.unit, row.is_admin)
+        return _user(row)
 
     def authenticate(self, username: str, password: str) -> User | None:
         """The user whose password this is, or None (same work either way)."""
@@ -100,7 +101,7 @@ class Accounts:
         stored = row.password_hash if row is not None and not row.disabled else None
         if not verify_password(stored, password) or row is None:
             return None
-        return User(row.id, row.username, row.unit, row.is_admin)
+        return _user(row)
 
     def user(self, user_id: str) -> User | None:
         """A still-active user by id (sessions keep only the id)."""
@@ -108,7 +109,14 @@ class Accounts:
             row = session.get(UserRow, user_id)
         if row is None or row.disabled:
             return None
-        return User(row.id, row.username, row.unit, row.is_admin)
+        return _user(row)
+
+    def end_sessions(self, user_id: str) -> None:
+        """Revoke every session of the user (logout): their cookies no longer sign anyone in."""
+        with self.database.session() as session:
+            row = session.get(UserRow, user_id)
+            if row is not None:
+                row.session_version = (row.session_version or 0) + 1
 
     def create_key(self, unit: str, name: str) -> tuple[ApiKey, str]:
         """A new key for a unit; the full key is returned once and never stored."""
@@ -151,6 +159,10 @@ class Accounts:
             query = query.where(ApiKeyRow.unit == unit)
         with self.database.session() as session:
             return [_key(row) for row in session.scalars(query)]
+
+
+def _user(row: UserRow) -> User:
+    return User(row.id, row.username, row.unit, row.is_admin, row.session_version or 0)
 
 
 def _key(row: ApiKeyRow) -> ApiKey:

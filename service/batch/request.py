@@ -50,7 +50,7 @@ class BatchRequestSchema(Contract):
     """`{"plan": {...}, "rows": [...], "formats": [...], "fields": [...], "header": {...}}`."""
 
     plan = JsonObject(required=True)
-    rows = JsonList(JsonObject(), required=True)
+    rows = JsonList(JsonObject(), required=True, metadata={"minItems": 1})
     formats = JsonList(Choice(FORMATS))
     names = JsonList(fields.String(error_messages={"invalid": "not_string"}), data_key="fields")
     header = JsonObject()

@@ -15,19 +15,25 @@ from service.batch.celery_queue import CeleryQueue, make_celery
 from service.batch.queue import JobQueue, QueueUnavailable
 from service.batch.records import Batch, Progress, utcnow
 from service.batch.repository import SqlBatches
-from service.batch.request import BatchRequest, parse_request
+from service.batch.request import BatchRequest, BatchRequestSchema, parse_request
 from service.batch.runtime import BatchRuntime, build_runtime
 from service.batch.settings import DEFAULTS, BatchSettings
 from service.batch.tables import TableError, read_table
 from service.batch.worker import Worker
-from service.http.errors import RequestRejected, error_response
+from service.http.errors import error_response
+from service.http.filenames import attach
 from service.http.identity import current_unit
 from service.http.locale import localized
-from service.http.requests import json_body
+from service.http.openapi import PDF, ZIP, file_reply, json_reply, operation, problem, problems
+from service.http.openapi.operations import KEY_REUSED
+from service.http.queries import BatchForm
+from service.http.requests import idempotency_key, json_body
+from service.http.shapes import BatchStatus, BatchSummary, BatchValidation
 
 bp = Blueprint("batches", __name__, url_prefix="/api/v1/batches")
 log = logging.getLogger(__name__)
-MAX_KEY = 200
+REQUEST = {"application/json": BatchRequestSchema, "multipart/form-data": BatchForm}
+NOT_READY = problem(409, "The batch has not finished yet")
 
 
 def init_app(app: Flask) -> None:
@@ -57,8 +63,17 @@ def _celery(settings: BatchSettings) -> Any:
 
 
 @bp.post("")
+@operation(
+    "createBatch",
+    "batches",
+    json_reply(202, BatchSummary, "Queued", "Location", "Idempotent-Replayed"),
+    problems(400, 413, 415, 503),
+    problem(422, KEY_REUSED),
+    headers=("Idempotency-Key",),
+    body=REQUEST,
+)
 def create() -> Response:
-    """Check every row, store the batch and queue it: 202 with its id and URLs."""
+    """One plan per commune: check every row, store the batch and queue it."""
     runtime = _runtime()
     batch, created = services.submit(
         read_request(), current_unit(), idempotency_key(),
@@ -73,6 +88,13 @@ def create() -> Response:
 
 
 @bp.post("/validate")
+@operation(
+    "validateBatch",
+    "batches",
+    json_reply(200, BatchValidation, "Every row is valid"),
+    problems(400, 413, 415, 422),
+    body=REQUEST,
+)
 def validate() -> Response:
     """Check every row without storing anything: the communes' names, or 422."""
     rows = services.validate(read_request())
@@ -81,13 +103,21 @@ def validate() -> Response:
     )
 
 
-@bp.get("/<batch_id>")
+@bp.get("/<id:batch_id>")
+@operation("getBatch", "batches", json_reply(200, BatchStatus, "The batch"), problems(404))
 def status(batch_id: str) -> Response:
     """Status, counts, per-row errors and ETA."""
     return jsonify(status_body(services.progress(current_unit(), batch_id, _runtime().batches)))
 
 
-@bp.get("/<batch_id>/archive.zip")
+@bp.get("/<id:batch_id>/archive.zip")
+@operation(
+    "getBatchArchive",
+    "batches",
+    file_reply(200, (ZIP,), "The ZIP of every commune's files", "Content-Disposition"),
+    problems(404),
+    NOT_READY,
+)
 def archive(batch_id: str) -> Response:
     """Every commune's DOCX (and PDF), named by commune; 409 until the batch has finished."""
     runtime = _runtime()
@@ -95,7 +125,14 @@ def archive(batch_id: str) -> Response:
     return _send(key, "application/zip", f"Lô {batch_id[:8]} - văn bản các xã.zip")
 
 
-@bp.get("/<batch_id>/merged.pdf")
+@bp.get("/<id:batch_id>/merged.pdf")
+@operation(
+    "getBatchMergedPdf",
+    "batches",
+    file_reply(200, (PDF,), "One PDF, a bookmark per commune", "Content-Disposition"),
+    problem(404, "No such batch in your unit, or it did not ask for PDF"),
+    NOT_READY,
+)
 def merged(batch_id: str) -> Response:
     """One PDF of every commune, a bookmark each; 404 when the batch did not ask for PDF."""
     runtime = _runtime()
@@ -147,14 +184,6 @@ def _json_part(name: str, *, required: bool) -> Any:
         raise InvalidDocument({name: [code("invalid_json")]}) from error
 
 
-def idempotency_key() -> str | None:
-    """The `Idempotency-Key` header, if any."""
-    key = request.headers.get("Idempotency-Key", "").strip()
-    if len(key) > MAX_KEY:
-        raise RequestRejected(400, {"Idempotency-Key": [code("too_long", MAX_KEY)]})
-    return key or None
-
-
 def summary(batch: Batch) -> dict[str, Any]:
     """What a submission answers: the id, status, total and URLs."""
     return {"id": batch.id, "status": batch.status, "total": batch.total,
@@ -204,7 +233,9 @@ def _iso(moment: Any) -> str | None:
 
 def _send(key: str, mimetype: str, name: str) -> Response:
     stream = _runtime().storage.open(key)
-    return send_file(stream, mimetype=mimetype, as_attachment=True, download_name=name)
+    response = send_file(stream, mimetype=mimetype, conditional=False, etag=False)
+    attach(response.headers, name)
+    return response
 
 
 def _runtime() -> BatchRuntime:

@@ -1,30 +1,51 @@
-"""One error mapping: every error answers `{code, status, message, errors}`, never a bare 500."""
+"""One error mapping: every error is an RFC 9457 problem (`application/problem+json`) with
+our `errors` map of dotted paths and our `code`, never a bare 500."""
 
 from __future__ import annotations
 
 import logging
-from http import HTTPStatus
 from typing import Any
 
-from flask import Flask, Response, jsonify
-from werkzeug.exceptions import HTTPException
+from flask import Flask, Response, json, request
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from schemas import InvalidDocument
-from schemas.messages import code
+from schemas.messages import code, localize
 from service.errors import (
     Conflict,
     ConversionError,
     ConversionTimeout,
     ConverterUnavailable,
+    IdempotencyMismatch,
     NotFound,
+    PreconditionFailed,
     ServiceError,
     StorageError,
     UnreadableDocumentError,
 )
-from service.http.locale import localized
+from service.http.locale import current_locale, localized
 
 log = logging.getLogger(__name__)
-
+PROBLEM = "application/problem+json"
+TYPE_PREFIX = "urn:plandoc:problem:"
+# The problem type of each status: its URN suffix, and its title's message code.
+KINDS = {
+    400: "bad-request",
+    401: "unauthenticated",
+    403: "forbidden",
+    404: "not-found",
+    405: "method-not-allowed",
+    409: "conflict",
+    412: "precondition-failed",
+    413: "too-large",
+    415: "unsupported-media-type",
+    422: "invalid",
+    428: "precondition-required",
+    429: "rate-limited",
+    500: "server-error",
+    503: "unavailable",
+    504: "timeout",
+}
 _HTTP_CODES = {
     400: "invalid_json",
     404: "not_found",
@@ -37,23 +58,45 @@ _HTTP_CODES = {
 class RequestRejected(Exception):
     """A request the edge refuses before the domain sees it (400, 415, ...)."""
 
-    def __init__(self, status: int, errors: dict[str, list[str]]):
+    def __init__(self, status: int, errors: dict[str, list[str]], **headers: str):
         super().__init__(status)
-        self.status, self.errors = status, errors
+        self.status, self.errors, self.headers = status, errors, headers
+
+
+def kind(status: int) -> str:
+    """The problem kind of a status (`invalid` for 422)."""
+    return KINDS.get(status, "server-error" if status >= 500 else "bad-request")
+
+
+def problem(status: int, errors: dict[str, list[str]]) -> dict[str, Any]:
+    """The problem document: messages in the request's language."""
+    texts = localized(errors)
+    return {
+        "type": TYPE_PREFIX + kind(status),
+        "title": localize(code(f"problem_{kind(status).replace('-', '_')}"), current_locale()),
+        "status": status,
+        "detail": detail(texts),
+        "instance": request.path,
+        "code": status,
+        "errors": texts,
+    }
+
+
+def detail(texts: dict[str, list[str]]) -> str:
+    """The first message, with its field's path, and how many more there are."""
+    messages = [(path, text) for path, items in texts.items() for text in items]
+    if not messages:
+        return ""
+    path, text = messages[0]
+    first = text if path == "_schema" else f"{path}: {text}"
+    if len(messages) == 1:
+        return first
+    return f"{first} ({localize(code('and_more', len(messages) - 1), current_locale())})"
 
 
 def error_response(status: int, errors: dict[str, list[str]], **headers: str) -> Response:
-    """The one error shape, messages in the request's language."""
-    texts = localized(errors)
-    first = next(iter(texts.values()), [])
-    body: dict[str, Any] = {
-        "code": status,
-        "status": HTTPStatus(status).phrase,
-        "message": first[0] if first else "",
-        "errors": texts,
-    }
-    response = jsonify(body)
-    response.status_code = status
+    """The one error shape: `application/problem+json`."""
+    response = Response(json.dumps(problem(status, errors)), status=status, mimetype=PROBLEM)
     response.headers.update(headers)
     return response
 
@@ -67,11 +110,12 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(RequestRejected)
     def rejected(error: RequestRejected) -> Response:
+        headers = dict(error.headers)
         retry = getattr(error, "retry_after", None)
-        headers = {"Retry-After": str(retry)} if retry is not None else {}
+        if retry is not None:
+            headers["Retry-After"] = str(retry)
         if error.status == 401:
             headers["WWW-Authenticate"] = 'Bearer realm="plandoc"'
-
         return error_response(error.status, error.errors, **headers)
 
     @app.errorhandler(ConverterUnavailable)
@@ -90,9 +134,12 @@ def register(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http(error: HTTPException) -> Response:
         status = error.code or 500
-        limit = app.config.get("MAX_CONTENT_LENGTH")
-        message = code(_HTTP_CODES.get(status, "server_error"), limit if status == 413 else None)
-        return error_response(status, {"_schema": [message]})
+        limit = request.max_content_length if status == 413 else None
+        response = error_response(status, {"_schema": [code(_HTTP_CODES.get(status, "server_error"),
+                                                            limit)]})  # fmt: skip
+        if isinstance(error, MethodNotAllowed) and error.valid_methods:
+            response.headers["Allow"] = ", ".join(sorted(error.valid_methods))
+        return response
 
     @app.errorhandler(UnreadableDocumentError)
     def unreadable(error: UnreadableDocumentError) -> Response:
@@ -105,6 +152,14 @@ def register(app: Flask) -> None:
     @app.errorhandler(Conflict)
     def conflict(error: Conflict) -> Response:
         return error_response(409, {"_schema": [code("conflict")]})
+
+    @app.errorhandler(PreconditionFailed)
+    def stale(error: PreconditionFailed) -> Response:
+        return error_response(412, {"If-Match": [code("precondition_failed")]})
+
+    @app.errorhandler(IdempotencyMismatch)
+    def key_reused(error: IdempotencyMismatch) -> Response:
+        return error_response(422, {"Idempotency-Key": [code("idempotency_mismatch")]})
 
     @app.errorhandler(StorageError)
     def storage(error: StorageError) -> Response:

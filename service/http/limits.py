@@ -1,68 +1,87 @@
-"""Per-client rate limits: 429 with Retry-After instead of letting one client starve others."""
+"""Rate limits (Flask-Limiter): writes per client, and sign-in attempts per client and per
+account; counted in memory, or in Redis shared by every worker and machine; `RateLimit-*`
+headers on every limited answer, 429 with Retry-After past the limit."""
 
 from __future__ import annotations
 
 import math
-import threading
 import time
-from collections.abc import Callable
+from typing import Any
 
-from flask import Flask, current_app, request
+from flask import Flask, Response, current_app, request
+from flask_limiter import Limiter, RateLimitExceeded
 
 from schemas.messages import code
-from service.http.errors import RequestRejected
+from service.http.errors import error_response
+
+UNSAFE = ("POST", "PUT", "PATCH", "DELETE")
+SIGN_IN = ("/login", "/setup")
+PREFIX = "plandoc-limits"
 
 
-class RateLimited(RequestRejected):
-    """Too many requests from one client in the current window."""
-
-    def __init__(self, retry_after: int):
-        super().__init__(429, {"_schema": [code("rate_limited", retry_after)]})
-        self.retry_after = retry_after
-
-
-class FixedWindow:
-    """Counts requests per client per window; in memory, one counter set per process."""
-
-    def __init__(self, limit: int, window: float, clock: Callable[[], float] = time.monotonic):
-        self.limit, self.window, self.clock = limit, window, clock
-        self._counts: dict[str, tuple[int, int]] = {}
-        self._lock = threading.Lock()
-
-    def hit(self, client: str) -> int | None:
-        """Count one request; None when allowed, else seconds until the window reopens."""
-        now = self.clock()
-        current = int(now // self.window)
-        with self._lock:
-            window, count = self._counts.get(client, (current, 0))
-            if window != current:
-                window, count = current, 0
-                if len(self._counts) > 10_000:  # forget idle clients
-                    self._counts = {k: v for k, v in self._counts.items() if v[0] == current}
-            if count >= self.limit:
-                return max(1, math.ceil((current + 1) * self.window - now))
-            self._counts[client] = (window, count + 1)
-            return None
+def limited(path: str, method: str) -> bool:
+    """Whether a request counts against its client's write limit."""
+    return method in UNSAFE and (path.startswith("/api/") or path in SIGN_IN)
 
 
 def client_key() -> str:
-    """Who is asking: an API key's id once authenticated (issue 7), else the address."""
+    """Who is asking: an API key's id or a user once identified, else the client's address
+    (the real one behind a trusted proxy, see PLANDOC_TRUSTED_PROXIES)."""
     return str(request.environ.get("plandoc.client") or request.remote_addr or "unknown")
 
 
-def register(app: Flask) -> None:
-    """Limit the expensive endpoints (writes under /api/) and password guessing, per client."""
-    limit = int(app.config["RATE_LIMIT_PER_MINUTE"])
-    if limit <= 0:
-        return
-    limiter = FixedWindow(limit, 60.0)
-    app.extensions["rate_limiter"] = limiter
+def account_key() -> str:
+    """The account a sign-in attempt is for, whoever sends it."""
+    return "account:" + request.form.get("username", "").strip().lower()[:100]
 
-    @app.before_request
-    def limited() -> None:
-        writes = request.path.startswith("/api/") or request.path in ("/login", "/setup")
-        if request.method in ("GET", "HEAD", "OPTIONS") or not writes:
-            return
-        retry = current_app.extensions["rate_limiter"].hit(client_key())
-        if retry is not None:
-            raise RateLimited(retry)
+
+def register(app: Flask, storage_uri: str) -> None:
+    """Count writes per client, and failed sign-ins per client and per account."""
+    per_minute = int(app.config["RATE_LIMIT_PER_MINUTE"])
+    limiter = Limiter(
+        client_key,
+        app=app,
+        application_limits=[f"{per_minute} per minute"] if per_minute > 0 else [],
+        application_limits_exempt_when=lambda: not limited(request.path, request.method),
+        storage_uri=storage_uri,
+        strategy="fixed-window",
+        key_prefix=PREFIX,
+        in_memory_fallback_enabled=True,  # Redis down: count per process rather than fail
+        enabled=per_minute > 0,
+    )
+    app.extensions["rate_limiter"] = limiter
+    login: Any = app.view_functions["account.login"]
+    for amount, key in (
+        (app.config["LOGIN_LIMIT_PER_CLIENT"], client_key),
+        (app.config["LOGIN_LIMIT_PER_ACCOUNT"], account_key),
+    ):
+        login = limiter.limit(
+            amount, key_func=key, methods=["POST"], deduct_when=_failed, override_defaults=False
+        )(login)
+    app.view_functions["account.login"] = login
+
+    @app.after_request
+    def headers(response: Response) -> Response:
+        current = limiter.current_limit if limiter.enabled else None
+        if current is not None:
+            response.headers["RateLimit-Limit"] = str(current.limit.amount)
+            response.headers["RateLimit-Remaining"] = str(max(0, current.remaining))
+            response.headers["RateLimit-Reset"] = str(_seconds_until(current.window[0]))
+        return response
+
+    @app.errorhandler(RateLimitExceeded)
+    def too_many(error: RateLimitExceeded) -> Response:
+        current = current_app.extensions["rate_limiter"].current_limit
+        retry = _seconds_until(current.window[0]) if current is not None else 60
+        return error_response(
+            429, {"_schema": [code("rate_limited", retry)]}, **{"Retry-After": str(retry)}
+        )
+
+
+def _failed(response: Response) -> bool:
+    """Only a refused sign-in counts against the sign-in limits."""
+    return response.status_code == 401
+
+
+def _seconds_until(moment: float) -> int:
+    return max(1, math.ceil(moment - time.time()))

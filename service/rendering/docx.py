@@ -37,6 +37,8 @@ _PAGE_PARAGRAPH = re.compile(
     re.DOTALL,
 )
 _PAGE_SIZE = re.compile(r"<w:pgSz\b[^>]*/>")
+# docxtpl's `{{r ...}}` leaves the run it opened and the one it closed around the tag empty.
+_EMPTY_RUN = re.compile(r"<w:r>(?:<w:rPr>(?:(?!</w:r>).)*?</w:rPr>)?<w:t(?: [^>]*)?></w:t></w:r>")
 
 
 def _patch_rules(xml: str) -> str:
@@ -95,7 +97,7 @@ class PlanTemplate(DocxTemplate):  # type: ignore[misc]
 
     def patch_xml(self, src_xml: str) -> str:
         """docxtpl's clean-up, then our rule tags."""
-        return _patch_pages(_patch_rules(super().patch_xml(src_xml)))
+        return _EMPTY_RUN.sub("", _patch_pages(_patch_rules(super().patch_xml(src_xml))))
 
 
 def jinja_environment() -> jinja2.Environment:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import fcntl
+import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -64,7 +66,7 @@ class Database:
         if not self.url.startswith("sqlite:///") or path == ":memory:":
             yield
             return
-        with open(f"{path}.migrate.lock", "a+") as lock:
+        with open(private_file(Path(f"{path}.migrate.lock")), "a+") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
                 yield
@@ -76,12 +78,25 @@ class Database:
         self.engine.dispose()
 
 
+def private_file(path: Path) -> Path:
+    """Create `path` readable by its owner only (0600), or make an existing file so: drafts
+    and password hashes are nobody else's business on a shared machine."""
+    descriptor = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+    try:
+        if stat.S_IMODE(os.fstat(descriptor).st_mode) & 0o077:
+            os.fchmod(descriptor, 0o600)
+    finally:
+        os.close(descriptor)
+    return path
+
+
 def _engine(url: str) -> Engine:
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True)
     path = url.removeprefix("sqlite:///")
-    if path and path != ":memory:":
+    if url.startswith("sqlite:///") and path and path != ":memory:" and "?" not in path:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
+        private_file(Path(path))  # SQLite gives its -wal and -shm files the same mode
     engine = create_engine(url, connect_args={"timeout": 15, "check_same_thread": False})
 
     @event.listens_for(engine, "connect")

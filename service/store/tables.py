@@ -6,7 +6,16 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, UniqueConstraint, func
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+    func,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -42,6 +51,7 @@ class UserRow(Base):
     unit: Mapped[str] = mapped_column(ForeignKey("units.id"), index=True)
     is_admin: Mapped[bool] = mapped_column(default=False)
     disabled: Mapped[bool] = mapped_column(default=False)
+    session_version: Mapped[int] = mapped_column(Integer, default=0)  # +1 revokes sessions
     created_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()
     )
@@ -66,6 +76,10 @@ class DraftRow(Base):
     """A plan being written: the JSON exactly as typed, valid or not, so nothing is lost."""
 
     __tablename__ = "drafts"
+    __table_args__ = (
+        Index("ix_drafts_unit_idempotency_key", "unit", "idempotency_key", unique=True),
+        Index("ix_drafts_unit_updated_at_id", "unit", "updated_at", "id"),
+    )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
     unit: Mapped[str] = mapped_column(String(64), index=True)
@@ -74,6 +88,8 @@ class DraftRow(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     parent_id: Mapped[str | None] = mapped_column(String(32))  # duplicated or cascaded from
     revision: Mapped[int] = mapped_column(Integer, default=1)  # optimistic concurrency
+    idempotency_key: Mapped[str | None] = mapped_column(String(200))  # POST /drafts replays
+    request_hash: Mapped[str | None] = mapped_column(String(64))  # ...only the same request
     created_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()
     )

@@ -27,14 +27,18 @@ def test_api_needs_a_key_when_auth_is_required(secured: Flask) -> None:
     assert client.get("/api/v1/openapi.json").status_code == 200  # the description is public
 
 
-def test_stateless_rendering_is_public_unless_closed(secured: Flask, tmp_path: Path) -> None:
-    client = secured.test_client()
+def test_rendering_is_closed_by_default_and_opens_by_setting(
+    secured: Flask, tmp_path: Path
+) -> None:
+    for path in ("/api/v1/documents", "/api/v1/documents/validate"):
+        assert secured.test_client().post(path, json=minimal_plan()).status_code == 401
+    assert secured.test_client().post("/api/v1/check").status_code == 401
+    opened = create_app({"TESTING": True, "AUTH_REQUIRED": True, "PUBLIC_RENDERING": True,
+                         "DATABASE_URL": f"sqlite:///{tmp_path / 'c.db'}"})  # fmt: skip
+    client = opened.test_client()
     assert client.post("/api/v1/documents/validate", json=minimal_plan()).status_code == 200
     assert client.post("/api/v1/documents", json=minimal_plan()).status_code == 200
-    closed = create_app({"TESTING": True, "AUTH_REQUIRED": True, "PUBLIC_RENDERING": False,
-                         "DATABASE_URL": f"sqlite:///{tmp_path / 'c.db'}"})  # fmt: skip
-    for path in ("/api/v1/documents", "/api/v1/documents/validate"):
-        assert closed.test_client().post(path, json=minimal_plan()).status_code == 401
+    assert client.get("/api/v1/drafts").status_code == 401  # a unit's data never opens
 
 
 def test_valid_key_passes_revoked_or_forged_key_does_not(secured: Flask) -> None:
@@ -48,13 +52,17 @@ def test_valid_key_passes_revoked_or_forged_key_does_not(secured: Flask) -> None
     accounts.revoke_key(record.id)
     revoked = client.get("/api/v1/drafts", headers={"X-API-Key": key})
     assert revoked.status_code == 401
-    # a key that is sent must be valid, even where none is needed
+    # a key that is sent must be valid
     assert (
         client.post(
             "/api/v1/documents/validate", json=minimal_plan(), headers={"X-API-Key": key}
         ).status_code
         == 401
     )
+    assert client.get("/healthz", headers={"X-API-Key": key}).status_code == 200  # not /api
+    valid = accounts.create_key("huyen-dinh-hoa", "khác")[1]
+    page = client.post("/preview", json=minimal_plan(), headers={"X-API-Key": valid})
+    assert page.status_code == 302  # keys open the API only; the pages need a signed-in officer
 
 
 def test_session_writes_need_the_csrf_token(secured: Flask) -> None:
@@ -63,6 +71,7 @@ def test_session_writes_need_the_csrf_token(secured: Flask) -> None:
     client = secured.test_client()
     with client.session_transaction() as session:
         session["user_id"], session["csrf"] = user.id, "token-123"
+        session["version"] = user.session_version
     without = client.post("/api/v1/documents/validate", json=minimal_plan())
     assert without.status_code == 403
     assert without.json["errors"]["_schema"][0].startswith("Phiên làm việc")

@@ -7,7 +7,6 @@ from pathlib import Path
 from flask.testing import FlaskClient
 
 from service.http import create_app
-from service.http.limits import FixedWindow
 from tests.builders import minimal_plan
 
 
@@ -47,14 +46,3 @@ def test_rate_limit_answers_429_with_retry_after(tmp_path: Path) -> None:
     assert 1 <= int(limited.headers["Retry-After"]) <= 60
     assert limited.json["errors"]["_schema"][0].startswith("Quá nhiều yêu cầu")
     assert client.get("/api/v1/openapi.json").status_code == 200  # reads are not limited
-
-
-def test_fixed_window_reopens_and_counts_clients_apart() -> None:
-    now = [0.0]
-    window = FixedWindow(limit=2, window=60, clock=lambda: now[0])
-    assert [window.hit("a"), window.hit("a"), window.hit("b")] == [None, None, None]
-    assert window.hit("a") == 60
-    now[0] = 45.0
-    assert window.hit("a") == 15
-    now[0] = 61.0
-    assert window.hit("a") is None

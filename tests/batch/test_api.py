@@ -152,7 +152,7 @@ def test_every_error_at_once_in_the_one_shape(api: FlaskClient, plan: dict[str, 
     response = api.post("/api/v1/batches", json={"plan": plan, "rows": rows})
     assert response.status_code == 422
     body = response.get_json()
-    assert set(body) == {"code", "status", "message", "errors"}
+    assert set(body) == {"type", "title", "status", "detail", "instance", "code", "errors"}
     assert body["errors"] == {
         f"rows.{n}.ten_xa": [
             "Cột này không phải đường dẫn của hợp đồng dữ liệu, cũng không phải trường "

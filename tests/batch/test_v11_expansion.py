@@ -44,4 +44,4 @@ def test_named_fields_fill_spans_footnotes_and_cells(plan: dict[str, Any]) -> No
     assert isinstance(spans[2], Footnote) and spans[2].content.text == "Ở xã Đồng Phúc."
     assert isinstance(table, Table) and table.rows[0][0].text.text == "xã Đồng Phúc"  # type: ignore[index]
     lines = printed_lines(Renderer().render_docx(document))
-    assert "Tại xã Đồng Phúc: triển khai" in lines and "xã Đồng Phúc" in lines
+    assert "Tại xã Đồng Phúc: triển khai[1]" in lines and "xã Đồng Phúc" in lines

@@ -44,3 +44,9 @@ def long_docx() -> bytes:
 @pytest.fixture(scope="session")
 def sample_pdf(pool: LibreOfficePool, sample_docx: bytes) -> bytes:
     return pool.convert(sample_docx)
+
+
+@pytest.fixture(scope="session")
+def golden_pdf(pool: LibreOfficePool, golden_docx: dict[str, bytes]) -> dict[str, bytes]:
+    """Every golden fixture through LibreOffice once for the whole PDF session."""
+    return {name: pool.convert(docx) for name, docx in golden_docx.items()}

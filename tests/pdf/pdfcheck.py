@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any, cast
@@ -86,3 +87,52 @@ def fragments(pdf: bytes, page_index: int) -> list[Fragment]:
 
 def page_height(pdf: bytes, page_index: int = 0) -> float:
     return float(reader(pdf).pages[page_index].mediabox.height)
+
+
+def docx_text(docx: bytes) -> tuple[str, list[str]]:
+    """The DOCX's text as a PDF prints it: footnote marks `[n]` as the digit they print, and
+    apart, each footnote as its foot-of-page line `n text` (whitespace collapsed)."""
+    from tests.readback import printed_lines
+
+    lines = printed_lines(docx)
+    notes = []
+    while lines and re.match(r"\[\d+\] ", lines[-1]):
+        number, _, text = lines.pop()[1:].partition("] ")
+        notes.insert(0, " ".join(f"{number} {text}".split()))
+    body = re.sub(r"\[(\d+)\]", r"\1", "\n".join(lines))
+    return body, notes
+
+
+def header_texts(docx: bytes) -> list[str]:
+    """The texts of every table row a DOCX marks to repeat at the top of each page."""
+    from docx.oxml.ns import qn
+
+    from tests.readback import open_docx
+
+    texts = []
+    for table in open_docx(docx).tables:
+        for row in table._tbl.tr_lst:
+            if row.trPr is not None and row.trPr.find(qn("w:tblHeader")) is not None:
+                texts += ["".join(t.text or "" for t in row.iter(qn("w:t")))]
+    return texts
+
+
+@dataclass(frozen=True)
+class SizedFragment:
+    """A text fragment with its baseline height and its font size in points."""
+
+    text: str
+    y: float
+    size: int
+
+
+def sized_fragments(pdf: bytes, page_index: int) -> list[SizedFragment]:
+    """The text fragments of one page with their baseline heights and font sizes."""
+    found: list[SizedFragment] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
+        if text.strip():
+            found.append(SizedFragment(text.strip(), cm[3] * tm[5] + cm[5], round(size * tm[3])))
+
+    reader(pdf).pages[page_index].extract_text(visitor_text=visit)
+    return found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -157,3 +158,46 @@ def test_api_key_acts_for_its_unit_only(secured: Flask) -> None:
     assert client.get(f"/api/v1/drafts/{draft_id}", headers={"X-API-Key": key_b}).status_code == 404
     assert client.get(f"/api/v1/drafts/{draft_id}", headers={"X-API-Key": key_a}).status_code == 200
     assert client.get("/api/v1/drafts").status_code == 401
+
+
+def _cookie(response: Any) -> str:
+    return next(v for k, v in response.headers.items() if k == "Set-Cookie" and "session=" in v)
+
+
+def test_session_cookie_is_lax_http_only_and_secure_over_https(tmp_path: Path) -> None:
+    app = create_app({"TESTING": True, "PDF_CONVERTER": None, "TRUSTED_PROXIES": 1,
+                      "DATABASE_URL": f"sqlite:///{tmp_path / 'c.db'}"})  # fmt: skip
+    app.extensions["accounts"].create_user("lan", PASSWORD, "xa-a")
+    plain = _cookie(app.test_client().get("/login"))
+    assert "SameSite=Lax" in plain and "HttpOnly" in plain and "Secure" not in plain
+    behind_https = app.test_client().get("/login", headers={"X-Forwarded-Proto": "https"})
+    assert "Secure" in _cookie(behind_https)
+    direct_https = app.test_client().get("/login", base_url="https://localhost")
+    assert "Secure" in _cookie(direct_https)
+
+
+def test_logout_revokes_the_cookie_even_if_kept(secured: Flask) -> None:
+    secured.extensions["accounts"].create_user("lan", PASSWORD, "xa-a")
+    client, csrf = _login(secured, "lan")
+    kept = client.get_cookie("session")
+    assert kept is not None and client.get("/api/v1/drafts").status_code == 200
+    assert client.post("/logout", data={"csrf_token": csrf}).status_code == 302
+    thief = secured.test_client()
+    thief.set_cookie("session", kept.value)  # the cookie as it was before the logout
+    assert thief.get("/api/v1/drafts").status_code == 401
+    assert thief.get("/").headers["Location"].startswith("/login")
+    again, _ = _login(secured, "lan")  # a new sign-in works as before
+    assert again.get("/api/v1/drafts").status_code == 200
+
+
+def test_setup_checks_the_real_client_behind_a_proxy(tmp_path: Path) -> None:
+    def setup_status(proxies: int, forwarded_for: str | None) -> int:
+        app = create_app({"TESTING": True, "PDF_CONVERTER": None, "TRUSTED_PROXIES": proxies,
+                          "DATABASE_URL": f"sqlite:///{tmp_path / f'p{proxies}.db'}"})  # fmt: skip
+        headers = {"X-Forwarded-For": forwarded_for} if forwarded_for else {}
+        return int(app.test_client().get("/setup", headers=headers).status_code)
+
+    assert setup_status(1, "203.0.113.9") == 404  # through the proxy, from elsewhere
+    assert setup_status(1, "127.0.0.1") == 200  # through the proxy, from this machine
+    assert setup_status(0, None) == 200  # straight from this machine
+    assert setup_status(0, "203.0.113.9") == 404  # a proxy we were not told about

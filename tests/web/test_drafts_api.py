@@ -65,7 +65,9 @@ def test_save_with_revision_then_a_stale_save_is_a_conflict(client: FlaskClient)
     assert stale.status_code == 409
     assert stale.json["errors"]["_schema"][0].startswith("Bản nháp vừa được lưu ở nơi khác")
     assert client.get(url).json["data"]["place"] == "Mới"
-    forced = client.put(url, json={"data": minimal_plan(place="Cũ")})  # no revision: last wins
+    unsaid = client.put(url, json={"data": minimal_plan(place="Cũ")})  # which version?
+    assert unsaid.status_code == 428 and client.get(url).json["data"]["place"] == "Mới"
+    forced = client.put(url, json={"data": minimal_plan(place="Cũ")}, headers={"If-Match": "*"})
     assert forced.status_code == 200 and client.get(url).json["data"]["place"] == "Cũ"
     bad = client.put(url, json={"data": "x", "revision": "2"})
     assert bad.status_code == 422 and set(bad.json["errors"]) == {"data", "revision"}
@@ -85,9 +87,11 @@ def test_rename_duplicate_delete(client: FlaskClient) -> None:
     assert client.get(f"/api/v1/drafts/{named['id']}").json["data"] == plan_json(
         "ke-hoach-bac-kan-2023"
     )
-    assert client.delete(url).status_code == 204
+    assert client.delete(url).status_code == 428  # say which version goes
+    deleted = client.delete(url, headers={"If-Match": client.get(url).headers["ETag"]})
+    assert deleted.status_code == 204 and "Content-Type" not in deleted.headers
     assert client.get(url).status_code == 404
-    assert client.delete(url).status_code == 404
+    assert client.delete(f"{url}?revision=1").status_code == 404
 
 
 def test_export_and_import_the_plan_json(client: FlaskClient) -> None:
@@ -172,12 +176,12 @@ def test_another_units_draft_does_not_exist(
 ) -> None:
     draft = create(client, plan_json("ke-hoach-bac-kan-2023"))
     url = f"/api/v1/drafts/{draft['id']}"
-    assert other_unit("get", "/api/v1/drafts").json == {"drafts": []}
+    assert other_unit("get", "/api/v1/drafts").json == {"drafts": [], "next_cursor": None}
     attempts = [
         other_unit("get", url),
-        other_unit("put", url, json={"data": {}}),
+        other_unit("put", url, json={"data": {}, "revision": 1}),
         other_unit("patch", url, json={"name": "x"}),
-        other_unit("delete", url),
+        other_unit("delete", url, headers={"If-Match": "*"}),
         other_unit("post", f"{url}/duplicate", json={}),
         other_unit("get", f"{url}/export"),
         other_unit(

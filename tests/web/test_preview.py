@@ -42,7 +42,7 @@ def test_invalid_plan_is_422_with_field_paths(client: FlaskClient) -> None:
 def test_pdf_pages_say_unavailable_without_a_converter(client: FlaskClient) -> None:
     response = client.post("/preview/pages", json=minimal_plan())
     assert response.status_code == 503
-    assert response.json["message"] == "Máy chủ này chưa có bộ chuyển đổi PDF; hãy tải DOCX."
+    assert response.json["detail"] == "Máy chủ này chưa có bộ chuyển đổi PDF; hãy tải DOCX."
 
 
 def test_pdf_pages_as_images_from_the_converter(tmp_path: Path) -> None:
@@ -97,6 +97,6 @@ def test_the_preview_prints_v11_content_as_the_docx(client: FlaskClient, rendere
     # outside the table, the preview and the DOCX print the same paragraphs
     docx_lines = printed_lines(docx)
     assert [x for x in lines if x not in cells] == [x for x in docx_lines if x not in cells]
-    assert page.footnotes == ["1 Theo & <QĐ>."]
+    assert lines[-1] == "[1] Theo & <QĐ>."  # the footnote after the last line, as read back
     assert "<strong>Lưu ý: </strong>" in html and 'rowspan="2"' in html and 'colspan="2"' in html
     assert "&lt;QĐ&gt;" in html

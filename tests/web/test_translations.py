@@ -15,6 +15,7 @@ from service.http.web.strings import client_messages
 
 SCRIPTS = ROOT / "static" / "web" / "js"
 METHODS = [("**.py", "python"), ("**.html", "jinja2.ext:babel_extract")]
+KEYS = {"msg": None}  # the API's message ids in schemas/messages.py
 CALLS = r'\bt\("([^"]+)"'  # t("key") in any script
 SPEC_KEYS = [  # labels in spec.js
     r'\b(?:label|hint|item|add|title):\s*"([^"]+)"',  # spec entries
@@ -31,6 +32,8 @@ def test_every_page_text_has_its_vietnamese() -> None:
     for folder in (ROOT / "service" / "http" / "web", ROOT / "templates" / "web"):
         for *_, message, _comments, _context in extract_from_dir(folder, METHODS):
             found.add(message)
+    api_messages = extract_from_dir(ROOT / "schemas", [("messages.py", "python")], keywords=KEYS)
+    found.update(message for *_, message, _comments, _context in api_messages)
     missing = sorted(m for m in found if not (catalogue.get(m) and catalogue.get(m).string))
     assert found and missing == []
     stale = sorted(m.id for m in catalogue if m.id and m.id not in found)

@@ -21,6 +21,7 @@ from werkzeug.wrappers import Response
 
 from service.accounts import Accounts
 from service.errors import AccountError
+from service.http.auth import session_user, start_session
 from service.http.filenames import ascii_fallback
 from service.http.web import i18n
 from service.http.web.pages import page_globals
@@ -51,7 +52,7 @@ def login() -> Response | str:
         return render_template(
             "web/login.html", error=error, next=_local(request.form.get("next"))
         ), 401  # type: ignore[return-value]
-    _start_session(user.id)
+    start_session(user)
     return redirect(_local(request.form.get("next")) or url_for("pages.index"))
 
 
@@ -76,21 +77,19 @@ def setup() -> Response | str:
     except AccountError:
         error = _("Choose a username and a password of at least 10 characters.")
         return render_template("web/setup.html", error=error), 422  # type: ignore[return-value]
-    _start_session(user.id)
+    start_session(user)
     return redirect(url_for("pages.index"))
 
 
 @bp.post("/logout")
 def logout() -> Response:
-    """End the session (the CSRF token was checked when the request was identified)."""
+    """End the session here and everywhere: its cookie, even kept, no longer signs in (the
+    CSRF token was checked when the request was identified)."""
+    user = session_user(accounts())
+    if user is not None:
+        accounts().end_sessions(user.id)
     session.clear()
     return redirect(url_for("account.login"))
-
-
-def _start_session(user_id: str) -> None:
-    session.clear()  # a new session id: no fixation
-    session["user_id"], session["csrf"] = user_id, secrets.token_urlsafe(32)
-    session.permanent = True
 
 
 def _check_form_token() -> None:
@@ -108,6 +107,12 @@ def _local(target: str | None) -> str | None:
 
 
 def _from_loopback() -> bool:
+    """The real client is this machine. Behind a trusted proxy (PLANDOC_TRUSTED_PROXIES)
+    `remote_addr` is the client the proxy names; a loopback connection that carries
+    forwarding headers without one configured is a proxy relaying someone unknown."""
+    forwarded = any(h in request.headers for h in ("X-Forwarded-For", "Forwarded", "X-Real-IP"))
+    if forwarded and not current_app.config.get("TRUSTED_PROXIES"):
+        return False
     try:
         return ipaddress.ip_address(request.remote_addr or "").is_loopback
     except ValueError:

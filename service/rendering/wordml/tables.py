@@ -57,8 +57,9 @@ class TableWriter:
             '<w:tblLook w:val="0000" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
             'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
         )
+        header = self._header()  # first: footnote ids follow the marks' order in the table
         body = "".join(self._row(row) for row in layout(self.table))
-        return f"<w:tbl>{props}<w:tblGrid>{grid}</w:tblGrid>{self._header()}{body}</w:tbl>"
+        return f"<w:tbl>{props}<w:tblGrid>{grid}</w:tblGrid>{header}{body}</w:tbl>"
 
     def _header(self) -> str:
         columns = self.table.columns

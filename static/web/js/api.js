@@ -7,9 +7,10 @@ function csrfToken() {
 }
 
 /** `{ok, status, data, response}`; network failures come back as status 0 with a message. */
-export async function call(method, url, body, { binary = false, keepalive = false } = {}) {
+export async function call(method, url, body, { binary = false, keepalive = false, ifMatch } = {}) {
   const headers = { "Accept-Language": lang, Accept: binary ? "*/*" : "application/json" };
   if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (ifMatch) headers["If-Match"] = ifMatch; // the version a write replaces ("*": any)
   if (method !== "GET" && csrfToken()) headers["X-CSRF-Token"] = csrfToken();
   let response;
   try {

@@ -44,7 +44,7 @@ async function act(button) {
     else status.textContent = messageOf(result);
   } else if (action === "delete") {
     if (!window.confirm(t("delete.confirm", { name }))) return;
-    const result = await call("DELETE", `/api/v1/drafts/${id}`);
+    const result = await call("DELETE", `/api/v1/drafts/${id}`, undefined, { ifMatch: "*" });
     if (result.ok) reloadWith(t("delete.done", { name }));
     else status.textContent = messageOf(result);
   }
