@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from service.http import create_app
 from tests.browser.accessibility import axe_violations
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.conftest import DESKTOP, PHONE, static_read_whole
 from tests.browser.driving import (
     download,
     draft_id,
@@ -117,6 +117,7 @@ def test_every_other_page(page: Page, tmp_path: Path) -> None:
 def fresh(tmp_path: Path) -> Iterator[str]:
     """A fresh installation (no account yet), for the first-administrator and sign-in pages."""
     app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.db'}"})
+    app.wsgi_app = static_read_whole(app.wsgi_app)  # type: ignore[method-assign]
     try:
         with serve(app) as url:
             yield url
