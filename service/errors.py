@@ -3,6 +3,13 @@
 ServiceError
 ├── PlanError            a plan breaks an invariant of the domain model
 ├── NotFound, Conflict, PreconditionFailed, IdempotencyMismatch, StorageError: stores refuse
+├── UnsafeUpload         an uploaded file the bounded reader refused (see service.untrusted)
+│   ├── MalformedUpload       not the format it claims: not a zip, damaged XML, a DTD
+│   │   └── UnreadableDocumentError  not a Word document the checker can open
+│   ├── UploadTooLarge        it decompresses past a limit (per part or per upload)
+│   └── UploadTooComplex      too many parts, elements or paragraphs, a number out of
+│                             range, or longer than its time budget
+├── JobCrashed           a job on an upload, run in its own process, raised a bug
 ├── RenderError          a template could not be rendered into a document
 │   └── TemplateNotFound the named DOCX template does not exist
 └── ConversionError      DOCX -> PDF failed (see service.rendering.pdf)
@@ -52,8 +59,44 @@ class AccountError(ServiceError):
     """An account or key could not be created (name taken, password too short)."""
 
 
-class UnreadableDocumentError(ServiceError):
-    """The upload is not a DOCX the checker can open (not a zip, a .doc, damaged XML)."""
+class UnsafeUpload(ServiceError):
+    """An uploaded file the bounded reader refused; `reason` says why, in English, for logs."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Raised in a separate process and pickled back: rebuild from every field.
+        return type(self), tuple(vars(self).values())
+
+
+class MalformedUpload(UnsafeUpload):
+    """Not the format it claims: not a zip, damaged or truncated XML, a DTD or entities."""
+
+
+class UnreadableDocumentError(MalformedUpload):
+    """The upload is not a Word document the checker can open; `code` names the case."""
+
+    def __init__(self, reason: str, code: str = "unreadable") -> None:
+        super().__init__(reason)
+        self.code = code  # a key of the checker's messages: unreadable, strict, encrypted...
+
+
+class UploadTooLarge(UnsafeUpload):
+    """It decompresses past a limit, per part or per upload (sizes actually inflated)."""
+
+    def __init__(self, reason: str, limit: int) -> None:
+        super().__init__(reason)
+        self.limit = limit  # the limit crossed, in bytes
+
+
+class UploadTooComplex(UnsafeUpload):
+    """Too many parts, elements or paragraphs, a number Word never writes, or too slow."""
+
+
+class JobCrashed(ServiceError):
+    """A job on an upload, run in its own process, raised an unexpected error (a bug)."""
 
 
 class ConversionError(ServiceError):

@@ -1,28 +1,37 @@
-"""Find the parts of an administrative document: header block, title, content, closing,
+"""Find the parts of an administrative document: header block, type line and title, a
+decision's opening (authority, bases, `QUYẾT ĐỊNH:`), addressees, content, closing,
 appendices. Rules then judge each part; a part that is not found is itself a finding."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from . import spec
+from . import kinds
+from .kinds import Kind
+from .masthead import Masthead, read_masthead
+from .metrics import line_width
 from .model import Doc, Para
-from .text import clean, key, starts
+from .signoff import APPENDIX, is_appendix_label, is_authority, read_signoff
+from .strokes import Stroke, shaped_anchor, stroke_under
+from .text import clean, is_upper, key, starts
 
-_APPENDIX = re.compile(r"^PHỤ LỤC(\s+(SỐ\s+)?[0-9IVXLC]+)?\s*[.:]?$")
-_DATE = re.compile(r"ngày.*tháng.*năm", re.IGNORECASE)
-_NUMBER = re.compile(r"^s[ốo]\b", re.IGNORECASE)
-_HEADER_REACH = 25  # paragraphs from the top searched for a header without a table
-
-
-@dataclass(frozen=True)
-class Stroke:
-    """A drawn line under a line of text: a paragraph border or a line shape."""
-
-    length: int  # twips
-    para: Para  # the paragraph that carries it
-    border: bool  # True for a paragraph border (its indents then centre it)
+_BASES = ("Căn cứ", "Theo đề nghị", "Xét đề nghị", "Xét tờ trình")
+_TITLE_LINES = 4
+# How a decision's authority line begins: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...".
+_AUTHORITIES = (
+    "CHỦ TỊCH",
+    "ỦY BAN NHÂN DÂN",
+    "HỘI ĐỒNG NHÂN DÂN",
+    "BỘ TRƯỞNG",
+    "THỦ TƯỚNG",
+    "GIÁM ĐỐC",
+    "TỔNG GIÁM ĐỐC",
+    "CỤC TRƯỞNG",
+    "VỤ TRƯỞNG",
+    "HIỆU TRƯỞNG",
+    "TRƯỞNG BAN",
+    "CHÁNH VĂN PHÒNG",
+)
 
 
 @dataclass(frozen=True)
@@ -35,24 +44,35 @@ class Appendix:
     content: list[Para]
 
 
-@dataclass
-class Anatomy:
-    """Where each part of the document is (None or empty when it was not found)."""
+@dataclass(frozen=True)
+class Attachment:
+    """A text issued with the document, printed after its signature: a plan attached to a
+    decision, a regulation it issues. Its type line, title, `(Kèm theo ...)` line, content
+    and an optional signoff line in the signature column."""
+
+    type_name: Para
+    titles: list[Para]
+    reference: Para | None
+    content: list[Para]
+    signoff: list[Para]
+
+
+@dataclass(kw_only=True)
+class Anatomy(Masthead):
+    """Where each part of the document is (None or empty when it was not found): the
+    header block's lines (Masthead), then the rest."""
 
     doc: Doc
     kind: str | None = None
-    header_table: int | None = None
-    issuer: list[Para] = field(default_factory=list)
-    issuer_stroke: Stroke | None = None
-    national: Para | None = None
-    motto: Para | None = None
-    motto_stroke: Stroke | None = None
-    number: Para | None = None
-    subject: list[Para] = field(default_factory=list)
-    date: Para | None = None
     type_name: Para | None = None
     title: list[Para] = field(default_factory=list)
     title_stroke: Stroke | None = None
+    authority: Para | None = None  # a decision's "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ..." line
+    bases: list[Para] = field(default_factory=list)  # "Căn cứ ...;" ... "Theo đề nghị ...."
+    # The bases lead into a sentence of the preamble (`... ban hành Kế hoạch ... như sau:`):
+    # then their last line may end with `;` as the others do.
+    bases_continue: bool = False
+    decision: Para | None = None  # "QUYẾT ĐỊNH:"
     addressees: list[Para] = field(default_factory=list)
     content: list[Para] = field(default_factory=list)
     recipients_label: Para | None = None
@@ -60,159 +80,138 @@ class Anatomy:
     signature: list[Para] = field(default_factory=list)
     signer: Para | None = None
     appendices: list[Appendix] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+
+    @property
+    def definition(self) -> Kind | None:
+        """The kind's structure (type line, abbreviation, articles...)."""
+        return kinds.get(self.kind)
 
 
 def dissect(doc: Doc, kind: str | None) -> Anatomy:
-    """Locate every part of `doc`; `kind` (ke_hoach, cong_van) overrides detection."""
-    found = Anatomy(doc=doc)
-    body_start = _header(doc, found)
-    start = _title(doc, found, body_start)
+    """Locate every part of `doc`; `kind` (an id of kinds.KINDS) overrides detection."""
+    found = Anatomy(doc=doc, **vars(read_masthead(doc)))
+    start = _title(doc, found, found.header_end)
     found.kind = kind if kind is not None else _kind(found)
+    start = _opening(doc, found, start)
     start = _addressees(doc, found, start)
-    end = _closing(doc, found, start)
-    found.content = [p for p in doc.paragraphs[start:end] if p.cell is None and not p.floating]
+    definition = found.definition
+    signers = (key(definition.name or ""),) if definition and definition.decision else ()
+    closing = read_signoff(doc.paragraphs, start, _heads(signers))
+    found.recipients_label, found.recipients = closing.label, closing.recipients
+    found.signature, found.signer = closing.signature, closing.signer
+    found.attachments, after = _attachments(doc.paragraphs, closing.after)
+    found.appendices = _appendices(doc.paragraphs[after:])
+    end = closing.start
+    if found.appendices and closing.label is None and not closing.signature:
+        end = found.appendices[0].label.index
+    skipped = {id(p) for p in (found.authority, found.decision) if p is not None}
+    found.content = [
+        p
+        for p in doc.paragraphs[start:end]
+        if p.cell is None and not p.floating and id(p) not in skipped
+    ]
     return found
 
 
-def stroke_under(doc: Doc, para: Para, *anchors: Para) -> Stroke | None:
-    """The line drawn under `para`: its bottom border or a shape in it; or, on the paragraph
-    right below, a top border or a shape (a bottom border there only if it is empty); or,
-    failing those, a shape anchored in one of `anchors` (Word anchors a drawn line to any
-    nearby paragraph and positions it freely)."""
-    stroke = _stroke(doc, para)
-    if stroke is None:
-        shaped = [p for p in anchors if p.shapes]
-        if shaped:
-            return Stroke(max(shaped[-1].shapes), shaped[-1], border=False)
-    return stroke
+def _heads(decisions: tuple[str, ...]) -> tuple[str, ...]:
+    # A decision signed by the head in person has no TM./KT. line: its title opens the block.
+    return ("CHỦ TỊCH", "GIÁM ĐỐC", "BỘ TRƯỞNG", "THỦ TRƯỞNG") if decisions else ()
 
 
-def _stroke(doc: Doc, para: Para) -> Stroke | None:
-    if para.fmt.border_bottom:
-        return Stroke(_between_indents(para), para, border=True)
-    if para.shapes:
-        return Stroke(max(para.shapes), para, border=False)
-    below = _next_in_place(doc, para)
-    if below is None:
-        return None
-    if below.fmt.border_top or (below.empty and below.fmt.border_bottom):
-        return Stroke(_between_indents(below), below, border=True)
-    if below.shapes:
-        return Stroke(max(below.shapes), below, border=False)
-    return None
-
-
-def _between_indents(para: Para) -> int:
-    return max(para.width - para.fmt.left - para.fmt.right, 0)
-
-
-def _next_in_place(doc: Doc, para: Para) -> Para | None:
-    below = doc.next_of(para)
-    if below is None or below.cell != para.cell:
-        return None
-    return below
-
-
-def _header(doc: Doc, found: Anatomy) -> int:
-    """Find the header block; return the index where the document proper begins."""
-    paras = doc.paragraphs
-    top = paras[:_HEADER_REACH]
-    national = next((p for p in top if "XÃ HỘI CHỦ NGHĨA" in key(p.shown)), None)
-    number = next((p for p in top if _NUMBER.match(clean(p.text))), None)
-    anchor = national or number
-    if anchor is None:
-        return 0
-    found.national = national
-    if national is not None:
-        found.motto = _motto(doc, national)
-        if found.motto is not None:
-            found.motto_stroke = stroke_under(doc, found.motto, national)
-    if anchor.cell is None:
-        zone = [p for p in top if p.cell is None]
-    else:
-        table = anchor.cell.table
-        found.header_table = table
-        zone = [p for p in paras if p.cell is not None and p.cell.table == table]
-        found.issuer = _issuer(zone, national)
-        if found.issuer:
-            found.issuer_stroke = stroke_under(doc, found.issuer[-1], *found.issuer)
-    found.number = next((p for p in zone if _NUMBER.match(clean(p.text))), None)
-    number = found.number
-    if number is not None:
-        found.subject = [
-            p
-            for p in zone
-            if p.index > number.index and p.cell == number.cell and starts(p.text, "V/v")
-        ]
-    found.date = next((p for p in zone if _DATE.search(p.text) and p is not number), None)
-    if anchor.cell is not None:
-        return zone[-1].index + 1
-    marks = (found.national, found.motto, found.number, found.date)
-    return max(p.index for p in marks if p is not None) + 1
-
-
-def _motto(doc: Doc, national: Para) -> Para | None:
-    if any(_is_motto(line) for line in national.text.split("\n")[1:]):
-        return national  # typed under the Quốc hiệu after a manual line break
-    below = doc.next_of(national)
-    while below is not None and below.empty and below.cell == national.cell:
-        below = doc.next_of(below)
-    if below is None or below.cell != national.cell:
-        return None
-    return below if _is_motto(below.text) else None
-
-
-def _is_motto(text: str) -> bool:
-    words = key(text)
-    return "ĐỘC LẬP" in words or "HẠNH PHÚC" in words
-
-
-def _issuer(zone: list[Para], national: Para | None) -> list[Para]:
-    # The issuer shares the Quốc hiệu's row, in the other column; without a Quốc hiệu,
-    # it is the table's top-left cell.
-    place = national.cell if national is not None else None
-    if place is None:
-        cell = [p for p in zone if p.cell and p.cell.row == 0 and p.cell.col == 0]
-    else:
-        cell = [p for p in zone if p.cell and p.cell.row == place.row and p.cell.col != place.col]
-    lines: list[Para] = []
-    for para in cell:
-        if para.empty or _NUMBER.match(clean(para.text)) or starts(para.text, "V/v"):
-            if lines:
-                break
-            continue
-        lines.append(para)
-    return lines
+def _inked(doc: Doc, start: int) -> Para | None:
+    return next((p for p in doc.paragraphs[start:] if not p.empty), None)
 
 
 def _title(doc: Doc, found: Anatomy, start: int) -> int:
-    """Find the type name and the title under it; return where the text after them starts."""
-    paras = doc.paragraphs
-    first = next((p for p in paras[start:] if not p.empty), None)
-    if first is None or first.cell is not None or key(first.shown) not in spec.TYPE_ABBREVIATIONS:
+    """Find the type line and the title under it; return where the text after them starts."""
+    first = _inked(doc, start)
+    if first is None or first.cell is not None:
+        return start
+    if kinds.by_type_line(first.shown) is None and not _looks_like_type_line(first):
         return start
     found.type_name = first
-    for para in paras[first.index + 1 :]:
-        if para.empty or para.cell is not None:
+    for para in doc.paragraphs[first.index + 1 : first.index + 1 + 2 * _TITLE_LINES]:
+        text = clean(para.text)
+        if para.empty or para.cell is not None or starts(text, *_BASES, "Kính gửi"):
             break
         if para.fmt.align != "center" and not para.all_bold():
             break
+        if found.title and is_upper(para.shown) and key(para.shown).startswith(_AUTHORITIES):
+            break  # a decision's authority line right under its title, with no rule between
         found.title.append(para)
-        if len(found.title) == 4:
+        # The short rule under the title ends it (what follows may be centred and bold too).
+        if para.fmt.border_bottom or para.shapes or len(found.title) == _TITLE_LINES:
             break
-    last = found.title[-1] if found.title else first
-    found.title_stroke = stroke_under(doc, last, first, *found.title) if found.title else None
+    if not found.title:
+        return first.index + 1
+    last = found.title[-1]
+    target = 0.4 * max(line_width(p) for p in found.title)
+    below = doc.paragraphs[last.index + 1 : last.index + 3]
+    reach = [p for p in below if p.empty or p.shapes][:1]
+    found.title_stroke = stroke_under(doc, last, target, reach) or shaped_anchor(
+        [first, *found.title], target
+    )
     end = last.index + 1
     if found.title_stroke is not None and found.title_stroke.para.empty:
         end = max(end, found.title_stroke.para.index + 1)
     return end
 
 
+def _looks_like_type_line(para: Para) -> bool:
+    """A type line the decree does not list (PHIẾU TRÌNH, ĐIỀU LỆ): short, centred, bold,
+    in capitals. The document is then of no known type, not a công văn."""
+    text = clean(para.shown)
+    words = len(text.split())
+    return 1 <= words <= 4 and para.fmt.align == "center" and para.all_bold() and is_upper(text)
+
+
 def _kind(found: Anatomy) -> str | None:
     if found.type_name is not None:
-        name = key(found.type_name.shown)
-        return next((kind for kind, label in spec.KINDS.items() if label == name), None)
-    return "cong_van" if found.subject else None
+        definition = kinds.by_type_line(found.type_name.shown)
+        return definition.id if definition else None
+    # A document with a header and no type line is a công văn, with or without its V/v.
+    has_header = found.national is not None or found.number is not None
+    return "cong_van" if has_header else None
+
+
+def _opening(doc: Doc, found: Anatomy, start: int) -> int:
+    """A decision's authority line, its bases and the `QUYẾT ĐỊNH:` line; for other
+    types, a preamble of legal bases. Return where the content starts."""
+    definition = found.definition
+    paras = [p for p in doc.paragraphs[start : start + 60] if not p.empty and p.cell is None]
+    if definition is not None and definition.decision is not None:
+        decision = next((p for p in paras if _is_decision(p, definition.decision)), None)
+        if decision is not None:
+            ahead = [p for p in paras if p.index < decision.index]
+            if ahead and not starts(ahead[0].text, *_BASES) and _is_centred_line(ahead[0]):
+                found.authority = ahead.pop(0)
+            found.bases = [p for p in ahead if starts(p.text, *_BASES)]
+            found.decision = decision
+            return decision.index + 1
+    bases: list[Para] = []
+    following: Para | None = None
+    for para in paras:
+        if starts(para.text, "Kính gửi") and not bases:
+            continue
+        if not starts(para.text, *_BASES):
+            following = para
+            break
+        bases.append(para)
+    # A single "Căn cứ ..." sentence is ordinary text; a block of them is a preamble.
+    if len(bases) >= 2 and sum(starts(p.text, "Căn cứ") for p in bases) >= 2:
+        found.bases = bases
+        found.bases_continue = following is not None and following.text.rstrip().endswith(":")
+    return start
+
+
+def _is_decision(para: Para, line: str) -> bool:
+    text = key(para.shown)
+    return text in (line, line.rstrip(":")) or text.replace(" :", ":") == line
+
+
+def _is_centred_line(para: Para) -> bool:
+    return para.fmt.align == "center" or (is_upper(para.shown) and para.all_bold())
 
 
 def _addressees(doc: Doc, found: Anatomy, start: int) -> int:
@@ -221,6 +220,19 @@ def _addressees(doc: Doc, found: Anatomy, start: int) -> int:
     if head is None:
         return start
     found.addressees = [head]
+    if head.cell is not None:
+        # "Kính gửi:" in a table cell, the addressees in the cell beside it.
+        beside = [
+            p
+            for p in doc.paragraphs
+            if p.cell is not None
+            and p.cell.table == head.cell.table
+            and p.cell != head.cell
+            and not p.empty
+        ]
+        found.addressees += beside
+        rows = [p for p in doc.paragraphs if p.cell is not None and p.cell.table == head.cell.table]
+        return rows[-1].index + 1
     for para in doc.paragraphs[head.index + 1 :]:
         if para.empty:
             continue
@@ -230,88 +242,60 @@ def _addressees(doc: Doc, found: Anatomy, start: int) -> int:
     return found.addressees[-1].index + 1
 
 
-def _closing(doc: Doc, found: Anatomy, start: int) -> int:
-    """Find recipients, signature and appendices; return where the content ends."""
-    paras = doc.paragraphs
-    label = next((p for p in paras[start:] if starts(p.text, "Nơi nhận")), None)
-    appendix_from = start
-    if label is None:
-        end = _signature_only(found, paras, start)
-        appendix_from = end
-    elif label.cell is None:
-        end = label.index
-        found.recipients_label = label
-        found.recipients = _dash_lines(paras[label.index + 1 :])
-        tail = found.recipients[-1].index + 1 if found.recipients else label.index + 1
-        signature = _until_appendix(paras[tail:])
-        _split_signature(found, signature)
-        appendix_from = tail
-    else:
-        table = label.cell.table
-        rows = [p for p in paras if p.cell is not None and p.cell.table == table]
-        end = rows[0].index
-        found.recipients_label = label
-        found.recipients = [
-            p for p in rows if p.cell == label.cell and p.index > label.index and not p.empty
-        ]
-        others = [p for p in rows if p.cell is not None and p.cell.col != label.cell.col]
-        _split_signature(found, [p for p in others if not p.empty])
-        appendix_from = rows[-1].index + 1
-    found.appendices = _appendices(paras[appendix_from:])
-    if found.appendices and label is None:
-        end = found.appendices[0].label.index
-    return end
+def _attachments(paras: list[Para], start: int) -> tuple[list[Attachment], int]:
+    """Texts issued with the document after its signature; return them and where the
+    appendices may start."""
+    found: list[Attachment] = []
+    while True:
+        head = next((p for p in paras[start:] if not p.empty), None)
+        if head is None or head.cell is not None or is_appendix_label(head):
+            return found, start
+        if head.fmt.align != "center" or not (head.all_bold() or is_upper(head.shown)):
+            return found, start
+        lines = [p for p in paras[head.index + 1 : head.index + 12] if not p.empty][:6]
+        reference = next((p for p in lines if _is_reference(p)), None)
+        if reference is None:
+            return found, start
+        titles = [p for p in lines if p.index < reference.index]
+        end = next(
+            (p.index for p in paras[reference.index + 1 :] if is_appendix_label(p)),
+            len(paras),
+        )
+        body = [p for p in paras[reference.index + 1 : end] if p.cell is None and not p.floating]
+        signoff = _signoff(body)
+        signed = {id(p) for p in signoff}
+        content = [p for p in body if id(p) not in signed]
+        found.append(Attachment(head, titles, reference, content, signoff))
+        start = end
 
 
-def _signature_only(found: Anatomy, paras: list[Para], start: int) -> int:
-    """Without `Nơi nhận`, find the signature by its authority line; return the content end."""
-    authority = next(
-        (p for p in paras[start:] if clean(p.shown).upper().startswith(spec.AUTHORITY_PREFIXES)),
-        None,
-    )
-    if authority is None:
-        return len(paras)
-    if authority.cell is None:
-        _split_signature(found, _until_appendix(paras[authority.index :]))
-        return authority.index
-    place = authority.cell
-    rows = [p for p in paras if p.cell is not None and p.cell.table == place.table]
-    _split_signature(found, [p for p in rows if p.cell == place and not p.empty])
-    return rows[0].index
+def _is_reference(para: Para) -> bool:
+    text = clean(para.text).casefold()
+    return text.startswith("(") and "kèm theo" in text
 
 
-def _dash_lines(paras: list[Para]) -> list[Para]:
-    lines = []
-    for para in paras:
-        if para.empty:
+def _signoff(body: list[Para]) -> list[Para]:
+    """The bold line(s) set in the signature column under an attachment's last paragraph."""
+    inked = [p for p in body if not p.empty]
+    tail: list[Para] = []
+    for para in reversed(inked):
+        if para.all_bold() and para.fmt.align in ("center", "right", "end") and len(tail) < 3:
+            tail.insert(0, para)
             continue
-        if not clean(para.text).startswith(("-", "–")):
-            break
-        lines.append(para)
-    return lines
-
-
-def _until_appendix(paras: list[Para]) -> list[Para]:
-    lines = []
-    for para in paras:
-        if _APPENDIX.match(key(para.text)) or para.break_before:
-            break
-        if not para.empty:
-            lines.append(para)
-    return lines
-
-
-def _split_signature(found: Anatomy, lines: list[Para]) -> None:
-    if lines:
-        found.signature, found.signer = lines[:-1], lines[-1]
+        break
+    return tail if len(tail) < len(inked) else []
 
 
 def _appendices(paras: list[Para]) -> list[Appendix]:
-    labels = [p for p in paras if p.cell is None and _APPENDIX.match(key(p.text))]
+    labels = [p for p in paras if p.cell is None and is_appendix_label(p)]
+    # Under a `PHỤ LỤC`, a form's label (`Biểu mẫu 1`) captions one of its tables.
+    if any(APPENDIX.match(key(p.text)) for p in labels):
+        labels = [p for p in labels if APPENDIX.match(key(p.text))]
+    base = paras[0].index if paras else 0
     appendices = []
     for number, label in enumerate(labels):
-        stop = labels[number + 1].index if number + 1 < len(labels) else None
-        body = [p for p in paras if p.index > label.index and (stop is None or p.index < stop)]
+        stop = labels[number + 1].index if number + 1 < len(labels) else base + len(paras)
+        body = paras[label.index - base + 1 : stop - base]
         titles: list[Para] = []
         reference = None
         for para in body:
@@ -327,3 +311,6 @@ def _appendices(paras: list[Para]) -> list[Appendix]:
         content = [p for p in body if p.index > skip and p.cell is None and not p.floating]
         appendices.append(Appendix(label, titles, reference, content))
     return appendices
+
+
+__all__ = ["Anatomy", "Appendix", "Stroke", "dissect", "is_authority"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from .refusals import REFUSALS
 from .terms import TERMS
 
 _RULES: Final = {
@@ -374,6 +375,15 @@ _RULES: Final = {
             "italic “(Kèm theo …)” line; number appendices one way (01, 02 or I, II).",
         ),
     ),
+    "structure.value": (
+        ("Giá trị không hợp lệ trong tệp", "Invalid value in the file"),
+        (
+            "Tệp có một con số mà Word không bao giờ ghi (tệp bị hỏng hoặc bị sửa bằng công "
+            "cụ khác): mở bằng Word, đặt lại định dạng của phần đó rồi lưu lại.",
+            "The file holds a number Word never writes (damaged, or edited by another "
+            "tool): open it in Word, set that formatting again and save it.",
+        ),
+    ),
     "structure.line_break": (
         ("Ngắt dòng thủ công", "Manual line breaks"),
         (
@@ -385,7 +395,7 @@ _RULES: Final = {
 
 
 def _catalog() -> dict[str, tuple[str, str]]:
-    entries = dict(TERMS)
+    entries = {**TERMS, **REFUSALS}
     for rule, (title, hint) in _RULES.items():
         entries[rule], entries[f"{rule}.hint"] = title, hint
     return entries

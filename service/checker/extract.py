@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import unicodedata
 
+from service.errors import UploadTooComplex
+
 from .model import Cell, Doc, Para, Run, Section
 from .numbering import Lists
-from .ooxml import Element, attr, child, int_attr, local, on_off, w
+from .ooxml import COUNT, PAGE, Element, attr, child, int_attr, local, on_off, w
 from .package import Package
 from .resolve import StyleSheet, parse_ppr, parse_rpr
 from .shapes import line_shapes, text_boxes
@@ -19,6 +21,10 @@ _RUN_CONTAINERS = frozenset(
 _BLOCK_CONTAINERS = frozenset({"sdt", "customXml", "sdtContent"})
 _DEFAULT_CELL_MARGIN = 108  # twips, Word's "Normal Table"
 _A4 = (11906, 16838)
+# About 900 pages of ordinary text (our longest real document, 35 pages, has 941).
+MAX_PARAGRAPHS = 25_000
+_WIDTH = (0, 31680)  # twips: a column or a cell
+_SPAN = (1, 63)  # Word tables have at most 63 columns
 
 
 def build(package: Package) -> Doc:
@@ -28,7 +34,13 @@ def build(package: Package) -> Doc:
     walker = _Walker(styles, Lists(package.numbering, style_num))
     paragraphs, sections = walker.body(package.body)
     parts = {rel_id: walker.part(root) for rel_id, root in package.parts.items()}
-    return Doc(paragraphs=paragraphs, sections=sections, parts=parts)
+    return Doc(
+        paragraphs=paragraphs,
+        sections=sections,
+        parts=parts,
+        even_and_odd_headers=package.even_and_odd_headers,
+        default_tab=package.default_tab,
+    )
 
 
 def _numbering_styles(root: Element | None, styles: StyleSheet) -> dict[str, str]:
@@ -52,8 +64,10 @@ class _Walker:
         self.part_name = "body"
         self.section = 0
         self.text_width = _A4[0] - 1701 - 850
-        self.tables = 0
+        self.tables = 0  # top-level tables
+        self.nests = 0  # every table, nested ones included
         self.floating = False
+        self.count = 0  # paragraphs read in every part
 
     def body(self, body: Element) -> tuple[list[Para], list[Section]]:
         breaks = body.findall(f"{w('p')}/{w('pPr')}/{w('sectPr')}")
@@ -71,7 +85,7 @@ class _Walker:
         return paras
 
     def _set_width(self, sect_pr: Element | None) -> None:
-        width = int_attr(child(sect_pr, "pgSz"), "w") or _A4[0]
+        width = int_attr(child(sect_pr, "pgSz"), "w", PAGE) or _A4[0]
         margins = child(sect_pr, "pgMar")
         left, right = int_attr(margins, "left") or 0, int_attr(margins, "right") or 0
         self.text_width = width - left - right
@@ -89,32 +103,49 @@ class _Walker:
                     self._blocks(content, cell)
 
     def _table(self, table: Element, outer: Cell | None) -> None:
+        rows = table.findall(w("tr"))
+        if len(rows) == 1 and len(rows[0].findall(w("tc"))) == 1:
+            # A one-cell table is a frame around what it holds: read it as the flow around
+            # it (a boxed title, or a closing table nested in a frame).
+            self._blocks(rows[0].find(w("tc")), outer)
+            return
+        self.nests += 1
+        nest = self.nests - 1
         if outer is None:
             self.tables += 1
         number = self.tables - 1 if outer is None else outer.table
-        grid = [int_attr(col, "w") or 0 for col in table.iterfind(f"{w('tblGrid')}/{w('gridCol')}")]
+        grid = [
+            int_attr(col, "w", _WIDTH) or 0
+            for col in table.iterfind(f"{w('tblGrid')}/{w('gridCol')}")
+        ]
         # Table styles' cell margins are not read: Word's default (108 twips) stands in.
         default = (_DEFAULT_CELL_MARGIN, _DEFAULT_CELL_MARGIN)
         margins = _cell_margins(child(child(table, "tblPr"), "tblCellMar"), default)
-        for row_index, row in enumerate(table.iterfind(w("tr"))):
-            column = 0
+        for row_index, row in enumerate(rows):
+            # A row may start some grid columns in (w:gridBefore), as header tables often do.
+            column = int_attr(child(child(row, "trPr"), "gridBefore"), "val", (0, 63)) or 0
             for cell in row.iterfind(w("tc")):
                 tc_pr = child(cell, "tcPr")
-                span = int_attr(child(tc_pr, "gridSpan"), "val") or 1
+                span = int_attr(child(tc_pr, "gridSpan"), "val", _SPAN) or 1
                 width = sum(grid[column : column + span]) or (
-                    int_attr(child(tc_pr, "tcW"), "w") or 0
+                    int_attr(child(tc_pr, "tcW"), "w", _WIDTH) or 0
                 )
                 left, right = _cell_margins(child(tc_pr, "tcMar"), margins)
                 place = Cell(
                     table=number,
                     row=row_index if outer is None else outer.row,
-                    col=column if outer is None else outer.col,
+                    col=column,
                     width=max(width - left - right, 0),
+                    nest=nest,
+                    inner_row=row_index,
                 )
                 self._blocks(cell, place)
                 column += span
 
     def _paragraph(self, p: Element, cell: Cell | None) -> None:
+        self.count += 1
+        if self.count > MAX_PARAGRAPHS:
+            raise UploadTooComplex(f"more than {MAX_PARAGRAPHS} paragraphs")
         ppr = p.find(w("pPr"))
         style_id = self.styles.paragraph_style(attr(child(ppr, "pStyle"), "val"))
         direct = parse_ppr(ppr)
@@ -133,6 +164,7 @@ class _Walker:
             cell=cell,
             width=cell.width if cell else self.text_width,
             break_before=fmt.page_break_before,
+            opens_section=bool(self.paras) and self.paras[-1].ends_section and cell is None,
         )
         reader = _Runs(self.styles, style_id, para)
         reader.read(p)
@@ -187,12 +219,12 @@ def _section(index: int, props: Element | None, first: int, last: int) -> Sectio
                     found[attr(ref, "type") or "default"] = rel_id
     return Section(
         index=index,
-        width=int_attr(size, "w") or _A4[0],
-        height=int_attr(size, "h") or _A4[1],
+        width=int_attr(size, "w", PAGE) or _A4[0],
+        height=int_attr(size, "h", PAGE) or _A4[1],
         orient=attr(size, "orient") or "portrait",
         margins={side: int_attr(margins, side) or 0 for side in ("top", "bottom", "left", "right")},
         title_page=title_pg is not None and on_off(title_pg),
-        restart=int_attr(number, "start"),
+        restart=int_attr(number, "start", COUNT),
         number_format=attr(number, "fmt"),
         starts_new_page=index > 0 and kind not in ("continuous", "nextColumn"),
         headers=references["headerReference"],

@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from service.errors import UnsafeUpload
+
 from .catalog import CATALOG
+from .refusals import refusal_key
 
 LOCALES: Final = ("vi", "en")
 DEFAULT_LOCALE: Final = "vi"
@@ -59,3 +62,9 @@ def check_locale(locale: str) -> str:
     if locale not in LOCALES:
         raise ValueError(f"unknown locale {locale!r}; use one of {', '.join(LOCALES)}")
     return locale
+
+
+def explain(error: UnsafeUpload, locale: str = DEFAULT_LOCALE) -> str:
+    """Why the uploaded file could not be checked, for the person who sent it."""
+    limit = round(getattr(error, "limit", 0) / (1024 * 1024))
+    return render(t(refusal_key(error), limit=limit), locale)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .ooxml import Anomaly
 from .resolve import ParaFormat, RunFormat
 
 
@@ -17,12 +18,17 @@ class Run:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """Where a paragraph sits in a table: top-level table number, row, grid column, text width."""
+    """Where a paragraph sits in a table. `table` and `row` are the top-level table's (its
+    rows move together from page to page); `col` is the grid column of the innermost table,
+    `nest` that table's own number and `inner_row` its row, so that a signature table nested
+    in another table keeps its two columns apart."""
 
     table: int
     row: int
     col: int
     width: int  # twips between the cell margins
+    nest: int = -1
+    inner_row: int = 0
 
 
 @dataclass(slots=True)
@@ -47,6 +53,7 @@ class Para:
     fields: tuple[str, ...] = ()  # field instructions (PAGE, NUMPAGES...)
     page: int | None = None
     ends_section: bool = False
+    opens_section: bool = False  # the first paragraph of a section after the first
     floating: bool = False  # inside a text box: takes no room in the flow of text
 
     @property
@@ -117,7 +124,11 @@ class Doc:
     sections: list[Section]
     parts: dict[str, list[Para]] = field(default_factory=dict)  # rel id -> its paragraphs
     pages: int = 1
-    pages_known: bool = False  # True when Word's own page breaks were recorded
+    pages_known: bool = False  # True unless the page count is an estimate
+    default_tab: int = 720  # twips between default tab stops (w:defaultTabStop)
+    even_and_odd_headers: bool = False  # w:evenAndOddHeaders: even pages show their own
+    pages_source: str = "estimate"  # "layout" (LibreOffice), "word", "breaks" or "estimate"
+    anomalies: list[Anomaly] = field(default_factory=list)  # numbers Word never writes
 
     def next_of(self, para: Para) -> Para | None:
         """The body paragraph after `para`, or None."""

@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 
 from service.vietnamese import roman
 
-from .ooxml import Element, attr, child, int_attr, w
+from .ooxml import COUNT, Element, attr, child, int_attr, w
 from .resolve import Props, parse_ppr
 
+_LEVELS = (0, 8)  # Word lists have nine levels
 _SUFFIXES = {"tab": "\t", "space": " ", "nothing": ""}
 
 
@@ -56,8 +57,8 @@ class Lists:
                 continue
             entry = _Num(abstract_id)
             for override in num.iterfind(w("lvlOverride")):
-                start = int_attr(child(override, "startOverride"), "val")
-                level = int_attr(override, "ilvl")
+                start = int_attr(child(override, "startOverride"), "val", COUNT)
+                level = int_attr(override, "ilvl", _LEVELS)
                 if start is not None and level is not None:
                     entry.starts[level] = start
             self._nums[num_id] = entry
@@ -88,11 +89,11 @@ class Lists:
         if abstract is None:
             return None
         for lvl in abstract.iterfind(w("lvl")):
-            if int_attr(lvl, "ilvl") == ilvl:
+            if int_attr(lvl, "ilvl", _LEVELS) == ilvl:
                 return Level(
                     fmt=attr(child(lvl, "numFmt"), "val") or "decimal",
                     text=attr(child(lvl, "lvlText"), "val") or "",
-                    start=int_attr(child(lvl, "start"), "val") or 1,
+                    start=int_attr(child(lvl, "start"), "val", COUNT) or 1,
                     suffix=_SUFFIXES.get(attr(child(lvl, "suff"), "val") or "tab", "\t"),
                     ppr=parse_ppr(child(lvl, "pPr")),
                 )

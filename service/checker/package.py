@@ -1,25 +1,23 @@
-"""Open a DOCX and hand out the XML parts the checker reads; nothing else touches the zip."""
+"""Open a DOCX through the bounded reader and hand out the XML parts the checker reads.
+
+Only the parts that print are inflated (body, styles, numbering, theme, the headers and
+footers, settings, footnotes, the document's statistics); images never are.
+"""
 
 from __future__ import annotations
 
-import io
-import zipfile
-from dataclasses import dataclass
-from typing import BinaryIO
+import posixpath
+from dataclasses import dataclass, field
 
-import docx
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.exceptions import PackageNotFoundError
-from docx.opc.part import Part
-from lxml import etree
+from service.errors import MalformedUpload, UnreadableDocumentError
+from service.untrusted import Archive, Limits, NumberOutOfRange, parse_int
 
-from service.errors import UnreadableDocumentError
+from .ooxml import Element, child, int_attr, local, ns, on_off, w
 
-from .ooxml import Element, ns
-
-_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
-# An upload whose parts inflate beyond this is refused before any XML is parsed.
-MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_STRICT = "http://purl.oclc.org/ooxml/"
+_APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, and password-protected .docx
 
 
 @dataclass(frozen=True)
@@ -38,6 +36,23 @@ class ThemeFonts:
 
 
 @dataclass(frozen=True)
+class Statistics:
+    """What the application that saved the file recorded about it (docProps/app.xml)."""
+
+    application: str = ""
+    pages: int | None = None
+    words: int = 0
+
+    def pages_for(self, words: int) -> int | None:
+        """Word's page count when Word saved the file as it is: Word updates its statistics
+        on every save, but a file made by a program from a Word template carries the
+        template's (python-docx's says one page and no words)."""
+        if not self.application.startswith("Microsoft") or self.pages is None or words <= 0:
+            return None
+        return self.pages if 0.5 <= self.words / words <= 1.5 else None
+
+
+@dataclass(frozen=True)
 class Package:
     """The parsed parts of one DOCX: body, styles, numbering, theme fonts, headers, footers."""
 
@@ -46,71 +61,116 @@ class Package:
     numbering: Element | None
     theme: ThemeFonts
     parts: dict[str, Element]  # relationship id -> root of a header or footer part
+    even_and_odd_headers: bool = False
+    default_tab: int = 720  # twips between default tab stops
+    statistics: Statistics = field(default_factory=Statistics)
+    footnotes: Element | None = None
 
 
-def open_package(source: bytes | BinaryIO) -> Package:
-    """Parse `source` (bytes or a binary stream); raise UnreadableDocumentError if it is no DOCX."""
-    data = source if isinstance(source, bytes) else source.read()
-    _refuse_bombs(data)
+def open_package(data: bytes, limits: Limits | None = None) -> Package:
+    """Parse DOCX `data`; UnreadableDocumentError if it is not one, UploadTooLarge or
+    UploadTooComplex if it is beyond the reader's limits."""
+    if data.startswith(_OLE):
+        raise UnreadableDocumentError("an OLE compound file (.doc, or encrypted)", "ole")
+    if not data.startswith(b"PK"):
+        raise UnreadableDocumentError("not a zip archive", "not_word")
     try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise UnreadableDocumentError(f"not a DOCX document: {exc}") from exc
-    except etree.XMLSyntaxError as exc:
-        raise UnreadableDocumentError(f"damaged XML in the document: {exc}") from exc
-    main = document.part
-    body = main.element.find(ns("w", "body"))
-    if body is None:
-        if main.element.tag.startswith(f"{{{_STRICT}"):
-            raise UnreadableDocumentError("saved as Strict Open XML: save it as a Word Document")
-        raise UnreadableDocumentError("the document has no body")
-    parts: dict[str, Element] = {}
-    for rel_id, rel in main.rels.items():
-        if rel.is_external or rel.reltype not in (RT.HEADER, RT.FOOTER):
-            continue
-        element = getattr(rel.target_part, "element", None)
-        if element is not None:
-            parts[rel_id] = element
+        with Archive(data, limits) as archive:
+            return _read(archive)
+    except UnreadableDocumentError:
+        raise
+    except MalformedUpload as error:
+        raise UnreadableDocumentError(error.reason, "damaged") from None
+
+
+def _read(archive: Archive) -> Package:
+    package_rels = _relationships(archive, "")
+    main_name = _target(package_rels, "officeDocument")
+    if main_name is None:
+        if any(kind.startswith(_STRICT) for kind, _ in package_rels.values()):
+            raise UnreadableDocumentError("Strict Open XML", "strict")
+        raise UnreadableDocumentError("no main document in the package", "not_word")
+    root = archive.xml(main_name)
+    body = root.find(w("body"))
+    if local(root.tag) != "document" or body is None:
+        if root.tag.startswith(f"{{{_STRICT}"):
+            raise UnreadableDocumentError("Strict Open XML", "strict")
+        raise UnreadableDocumentError(f"{main_name} is not a Word document", "not_word")
+    rels = _relationships(archive, main_name)
+    parts = {
+        rel_id: archive.xml(target)
+        for rel_id, (kind, target) in rels.items()
+        if kind.rsplit("/", 1)[-1] in ("header", "footer") and archive.has(target)
+    }
+    settings = _part(archive, rels, "settings")
     return Package(
         body=body,
-        styles=_element(main, RT.STYLES),
-        numbering=_element(main, RT.NUMBERING),
-        theme=_theme_fonts(main),
+        styles=_part(archive, rels, "styles"),
+        numbering=_part(archive, rels, "numbering"),
+        theme=_theme_fonts(_part(archive, rels, "theme")),
         parts=parts,
+        even_and_odd_headers=_flag(settings, "evenAndOddHeaders"),
+        default_tab=int_attr(child(settings, "defaultTabStop"), "val", (1, 31680)) or 720,
+        statistics=_statistics(archive, _target(package_rels, "extended-properties")),
+        footnotes=_part(archive, rels, "footnotes"),
     )
 
 
-def _refuse_bombs(data: bytes) -> None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            total = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile as exc:
-        raise UnreadableDocumentError("not a DOCX document (not a zip archive)") from exc
-    if total > MAX_UNCOMPRESSED_BYTES:
-        raise UnreadableDocumentError(f"the document inflates to {total} bytes, over the limit")
+def _relationships(archive: Archive, source: str) -> dict[str, tuple[str, str]]:
+    """Relationship id -> (type, target part name) of `source` ("" for the package)."""
+    folder, name = posixpath.split(source)
+    rels_name = posixpath.join(folder, "_rels", f"{name}.rels")
+    if not archive.has(rels_name):
+        return {}
+    found: dict[str, tuple[str, str]] = {}
+    for rel in archive.xml(rels_name).iterfind(f"{{{_RELS_NS}}}Relationship"):
+        rel_id, kind, target = rel.get("Id"), rel.get("Type", ""), rel.get("Target", "")
+        if rel_id is None or rel.get("TargetMode") == "External" or not target:
+            continue
+        path = target[1:] if target.startswith("/") else posixpath.join(folder, target)
+        found[rel_id] = (kind, posixpath.normpath(path))
+    return found
 
 
-def _related(main: Part, reltype: str) -> Part | None:
+def _target(rels: dict[str, tuple[str, str]], kind: str) -> str | None:
+    suffix = f"/officeDocument/2006/relationships/{kind}"
+    return next((target for rel_kind, target in rels.values() if rel_kind.endswith(suffix)), None)
+
+
+def _part(archive: Archive, rels: dict[str, tuple[str, str]], kind: str) -> Element | None:
+    target = _target(rels, kind)
+    return archive.xml(target) if target is not None and archive.has(target) else None
+
+
+def _flag(settings: Element | None, name: str) -> bool:
+    element = child(settings, name)
+    return element is not None and on_off(element)
+
+
+def _statistics(archive: Archive, name: str | None) -> Statistics:
+    if name is None or not archive.has(name):
+        return Statistics()
     try:
-        return main.part_related_by(reltype)
-    except KeyError:
+        root = archive.xml(name)
+    except MalformedUpload:
+        return Statistics()  # statistics are a hint; a damaged app.xml is ignored
+    application = (root.findtext(f"{{{_APP_NS}}}Application") or "").strip()
+    return Statistics(
+        application=application,
+        pages=_count(root.findtext(f"{{{_APP_NS}}}Pages")),
+        words=_count(root.findtext(f"{{{_APP_NS}}}Words")) or 0,
+    )
+
+
+def _count(text: str | None) -> int | None:
+    try:
+        return parse_int(text or "", 1, 10_000_000)
+    except NumberOutOfRange:
         return None
 
 
-def _element(main: Part, reltype: str) -> Element | None:
-    part = _related(main, reltype)
-    return getattr(part, "element", None) if part is not None else None
-
-
-def _theme_fonts(main: Part) -> ThemeFonts:
-    part = _related(main, RT.THEME)
-    if part is None:
-        return ThemeFonts()
-    try:
-        root = etree.fromstring(part.blob)
-    except etree.XMLSyntaxError:
-        return ThemeFonts()
-    scheme = root.find(f".//{ns('a', 'fontScheme')}")
+def _theme_fonts(root: Element | None) -> ThemeFonts:
+    scheme = None if root is None else root.find(f".//{ns('a', 'fontScheme')}")
     if scheme is None:
         return ThemeFonts()
     return ThemeFonts(major=_faces(scheme, "majorFont"), minor=_faces(scheme, "minorFont"))

@@ -1,5 +1,10 @@
-"""Which page each paragraph starts on: Word's recorded page breaks when the file has them,
-otherwise an estimate from a simple line-filling model (explicit breaks are exact)."""
+"""How many pages the document has and which page each paragraph starts on.
+
+The total comes, in order of trust, from LibreOffice's layout (when the caller asked for
+it), from the page count Word records in docProps/app.xml on every save, from the page
+breaks Word left in the text (w:lastRenderedPageBreak), or from a line-filling estimate.
+Paragraph pages come from the recorded breaks or the estimate, scaled to a known total.
+"""
 
 from __future__ import annotations
 
@@ -14,23 +19,43 @@ from .ooxml import TWIPS_PER_PT
 SINGLE_LINE = 1.15
 
 
-def assign_pages(doc: Doc) -> None:
-    """Set `page` on every body paragraph and `pages` on the Doc."""
+def assign_pages(doc: Doc, word_pages: int | None = None, layout_pages: int | None = None) -> None:
+    """Set `page` on every body paragraph and `pages`, `pages_source` on the Doc."""
     if any(para.rendered_breaks for para in doc.paragraphs):
-        _recorded(doc)
+        counted, source = _recorded(doc), "breaks"
     else:
-        _estimated(doc)
+        counted, source = _estimated(doc), "estimate"
+    total = layout_pages or word_pages
+    if total is not None:
+        source = "layout" if layout_pages else "word"
+        if total != counted:
+            for para in doc.paragraphs:
+                if para.page is not None:
+                    para.page = min(total, max(1, math.ceil(para.page * total / counted)))
+    doc.pages = total or counted
+    doc.pages_source = source
+    doc.pages_known = source != "estimate"
 
 
-def _recorded(doc: Doc) -> None:
+def _recorded(doc: Doc) -> int:
     page = 1
-    for para in doc.paragraphs:
-        para.page = page + para.rendered_lead
-        page += para.rendered_breaks
-    doc.pages, doc.pages_known = page, True
+    for _, group in groupby(doc.paragraphs, key=_block_key):
+        block = list(group)
+        # The cells of a row break across a page together: count the row's breaks once,
+        # by its column that breaks most.
+        start, most = page, 0
+        columns: dict[int, int] = {}
+        for para in block:
+            column = para.cell.col if para.cell else 0
+            before = columns.get(column, 0)
+            para.page = start + before + para.rendered_lead
+            columns[column] = before + para.rendered_breaks
+            most = max(most, columns[column])
+        page = start + most
+    return page
 
 
-def _estimated(doc: Doc) -> None:
+def _estimated(doc: Doc) -> int:
     page, used = 1, 0.0
     for _, group in groupby(doc.paragraphs, key=_block_key):
         block = list(group)
@@ -51,9 +76,10 @@ def _estimated(doc: Doc) -> None:
         for para in block:
             para.page = page
         used += height
-        while used > room:
-            page, used = page + 1, used - room
-    doc.pages, doc.pages_known = page, False
+        if used > room:  # a block taller than a page runs on: whole pages at once
+            overflow = math.ceil(used / room) - 1
+            page, used = page + overflow, used - overflow * room
+    return page
 
 
 def _block_key(para: Para) -> tuple[int, int]:

@@ -8,6 +8,9 @@ from typing import Literal
 from .messages import Text
 
 Severity = Literal["error", "warning"]
+# What a finding departs from: the decree itself, the value this project chose inside the
+# decree's range (reported in the `house` profile only), or a file Word could not have made.
+Basis = Literal["decree", "house", "file"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,7 +18,7 @@ class Where:
     """Where a finding is: part, paragraph index and first words, page and section."""
 
     part: str = "document"  # "body", "header", "footer", or "document" for page set-up
-    paragraph: int | None = None  # index among the part's paragraphs, tables included
+    paragraph: int | None = None  # number among the part's paragraphs, tables included, from 1
     text: str = ""  # the paragraph's first words
     page: int | None = None  # estimated unless Report.pages_known
     section: int | None = None  # from 1
@@ -41,6 +44,7 @@ class Issue:
     expected: Text
     severity: Severity | None = None  # None: the rule's own severity
     hint: Text | None = None  # None: the rule's own hint
+    basis: Basis = "decree"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,12 +58,14 @@ class Finding:
     found: str
     expected: str
     hint: str
+    basis: Basis = "decree"
 
     def to_dict(self) -> dict[str, object]:
         """The JSON form."""
         return {
             "rule": self.rule,
             "severity": self.severity,
+            "basis": self.basis,
             "message": self.message,
             "where": self.where.to_dict(),
             "found": self.found,
@@ -73,11 +79,15 @@ class Report:
     """Every finding of one check, in document order, with the document's kind and length."""
 
     findings: tuple[Finding, ...]
-    kind: str | None  # "ke_hoach", "cong_van", or None when neither was recognised
+    kind: str | None  # an id of kinds.KINDS ("quyet_dinh", "cong_van"...), None if unknown
     pages: int
-    pages_known: bool  # False: page numbers are estimated from the text's length
+    pages_known: bool  # False: the page count is an estimate from the text's length
     locale: str
-    paragraphs: tuple[str, ...] = ()  # every body paragraph's text, by Where.paragraph
+    paragraphs: tuple[str, ...] = ()  # every body paragraph's text; Where.paragraph - 1
+    source: str | None = None  # "doc" or "rtf" when LibreOffice converted the file first
+    profile: str = "decree"  # "decree" (the decree's ranges) or "house" (our values too)
+    pages_source: str = "estimate"  # "layout", "word", "breaks" or "estimate"
+    truncated: bool = False  # True when there were more findings than MAX_FINDINGS
 
     @property
     def errors(self) -> int:
@@ -106,7 +116,11 @@ class Report:
             "kind": self.kind,
             "pages": self.pages,
             "pages_known": self.pages_known,
+            "pages_source": self.pages_source,
+            "profile": self.profile,
             "locale": self.locale,
+            "converted_from": self.source,
+            "truncated": self.truncated,
             "findings": [finding.to_dict() for finding in self.findings],
         }
         if with_text:

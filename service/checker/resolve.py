@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .ooxml import W_VAL, Element, attr, child, int_attr, local, on_off, w
+from .ooxml import HALF_POINTS, HUNDREDTHS, W_VAL, Element, attr, child, int_attr, local, on_off, w
 from .package import ThemeFonts
 
 DEFAULT_SIZE_HALF_POINTS = 20  # ECMA-376: 10 pt when no level sets w:sz
 TOGGLES = ("b", "i", "caps")
+_SPACE = (0, 31680)  # twips (or 240ths of a line): Word's spacing goes up to 1584 pt
 FONT_SLOTS = ("ascii", "hAnsi")
 
 Props = dict[str, Any]
@@ -35,6 +36,7 @@ class RunFormat:
     caps: bool
     hidden: bool
     color: str | None  # RRGGBB, "auto", or a theme colour name prefixed "theme:"
+    raised: bool = False  # superscript or subscript (a footnote mark)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,7 @@ class ParaFormat:
     outline_level: int | None
     border_top: bool
     border_bottom: bool
+    tabs: tuple[int, ...] = ()  # custom tab stops, twips from the left indent, in order
 
 
 class StyleSheet:
@@ -150,6 +153,7 @@ class StyleSheet:
             caps=props["caps"],
             hidden=bool(props.get("vanish", False)),
             color=props.get("color"),
+            raised=bool(props.get("raised", False)),
         )
 
     def _font(self, slot: tuple[str, str] | None) -> str | None:
@@ -190,6 +194,7 @@ class StyleSheet:
             outline_level=merged.get("outline"),
             border_top=borders.get("top", False),
             border_bottom=borders.get("bottom", False),
+            tabs=tuple(sorted(pos for pos, kind in merged.get("tabs", {}).items() if kind)),
         )
 
 
@@ -209,13 +214,15 @@ def parse_rpr(rpr: Element | None) -> Props:
         if tag in TOGGLES or tag == "vanish":
             props[tag] = on_off(element)
         elif tag == "sz":
-            size = int_attr(element, "val")
+            size = int_attr(element, "val", HALF_POINTS)
             if size is not None:
                 props["sz"] = size
         elif tag == "rFonts":
             fonts = _fonts(element)
             if fonts:
                 props["fonts"] = fonts
+        elif tag == "vertAlign":
+            props["raised"] = element.get(W_VAL) in ("superscript", "subscript")
         elif tag == "color":
             theme = attr(element, "themeColor")
             props["color"] = f"theme:{theme}" if theme else (element.get(W_VAL) or "auto")
@@ -262,12 +269,14 @@ def parse_ppr(ppr: Element | None) -> Props:
         elif tag == "pageBreakBefore":
             props["pbb"] = on_off(element)
         elif tag == "outlineLvl":
-            props["outline"] = int_attr(element, "val")
+            props["outline"] = int_attr(element, "val", (0, 9))
         elif tag == "pBdr":
             props["bdr"] = _borders(element)
+        elif tag == "tabs":
+            props["tabs"] = _tabs(element)
         elif tag == "numPr":
             num_id = attr(child(element, "numId"), "val")
-            level = int_attr(child(element, "ilvl"), "val") or 0
+            level = int_attr(child(element, "ilvl"), "val", (0, 8)) or 0
             if num_id is not None:
                 props["num"] = (num_id, level)
     return props
@@ -286,7 +295,8 @@ def _ind(ind: Element) -> Props:
         values["first"] = -hanging
     elif first is not None:
         values["first"] = first
-    hanging_chars, first_chars = int_attr(ind, "hangingChars"), int_attr(ind, "firstLineChars")
+    hanging_chars = int_attr(ind, "hangingChars", HUNDREDTHS)
+    first_chars = int_attr(ind, "firstLineChars", HUNDREDTHS)
     if hanging_chars is not None:
         values["first_chars"] = -hanging_chars
     elif first_chars is not None:
@@ -296,14 +306,14 @@ def _ind(ind: Element) -> Props:
 
 def _spacing(spacing: Element) -> Props:
     values: Props = {}
-    for key, name in (
-        ("before", "before"),
-        ("after", "after"),
-        ("line", "line"),
-        ("before_lines", "beforeLines"),
-        ("after_lines", "afterLines"),
+    for key, name, bounds in (
+        ("before", "before", _SPACE),
+        ("after", "after", _SPACE),
+        ("line", "line", _SPACE),
+        ("before_lines", "beforeLines", (0, HUNDREDTHS[1])),
+        ("after_lines", "afterLines", (0, HUNDREDTHS[1])),
     ):
-        value = int_attr(spacing, name)
+        value = int_attr(spacing, name, bounds)
         if value is not None:
             values[key] = value
     for key, name in (("before_auto", "beforeAutospacing"), ("after_auto", "afterAutospacing")):
@@ -314,6 +324,16 @@ def _spacing(spacing: Element) -> Props:
     if rule is not None:
         values["rule"] = rule
     return values
+
+
+def _tabs(tabs: Element) -> dict[int, bool]:
+    # Stop position -> True when set, False when a w:val="clear" removes an inherited one.
+    stops: dict[int, bool] = {}
+    for tab in tabs.iterfind(w("tab")):
+        position = int_attr(tab, "pos")
+        if position is not None:
+            stops[position] = attr(tab, "val") != "clear"
+    return stops
 
 
 def _borders(bdr: Element) -> Props:
@@ -328,7 +348,7 @@ def _borders(bdr: Element) -> Props:
 def merge_ppr(into: Props, props: Props) -> None:
     """Overlay `props` on `into`; indents, spacing and borders merge attribute by attribute."""
     for key, value in props.items():
-        if key in ("ind", "spacing", "bdr"):
+        if key in ("ind", "spacing", "bdr", "tabs"):
             merged = {**into.get(key, {}), **value}
             if key == "ind" and "first" in value and "first_chars" not in value:
                 merged.pop("first_chars", None)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .ooxml import EMU_PER_TWIP, TWIPS_PER_PT, Element, ns
+from service.untrusted import NumberOutOfRange, parse_decimal
+
+from .ooxml import EMU_PER_TWIP, TWIPS, TWIPS_PER_PT, Element, ns, number
 
 _LINE_PRESETS = frozenset({"line", "straightConnector1"})
 _WP_HOLDERS = (ns("wp", "inline"), ns("wp", "anchor"))
@@ -18,7 +20,9 @@ _TEXT_BOX = ns("w", "txbxContent")
 # A "line" may also be a rectangle no taller than this (3 pt) and flat.
 _THIN_TWIPS = 3 * TWIPS_PER_PT
 _TWIPS_PER_UNIT = {"pt": 20.0, "in": 1440.0, "cm": 1440 / 2.54, "mm": 144 / 2.54, "px": 15.0}
-_LENGTH = re.compile(r"^\s*(-?[\d.]+)\s*([a-z]*)\s*$")
+_LENGTH = re.compile(r"^\s*(-?[\d.]+)\s*([a-z]*)\s*$", re.ASCII)
+_EMU = (0, TWIPS[1] * EMU_PER_TWIP)  # a shape no wider than Word's widest page
+_SPAN = 100_000  # VML lengths beyond this many units are not a line on a page
 
 
 def line_shapes(node: Element) -> list[int]:
@@ -50,8 +54,8 @@ def _drawingml(node: Element) -> list[int]:
         extent = holder.find(_EXTENT)
         if geometry is None or extent is None:
             continue
-        width = int(extent.get("cx", "0")) // EMU_PER_TWIP
-        height = int(extent.get("cy", "0")) // EMU_PER_TWIP
+        width = (number(extent.get("cx", "0"), extent, "cx", _EMU) or 0) // EMU_PER_TWIP
+        height = (number(extent.get("cy", "0"), extent, "cy", _EMU) or 0) // EMU_PER_TWIP
         preset = geometry.get("prst", "")
         if preset in _LINE_PRESETS or (preset == "rect" and _flat(width, height)):
             lengths.append(width)
@@ -94,8 +98,8 @@ def _twips(text: str) -> float:
     if match is None:
         return 0.0
     try:
-        value = float(match.group(1))
-    except ValueError:
+        value = float(parse_decimal(match.group(1), -_SPAN, _SPAN))
+    except NumberOutOfRange:
         return 0.0
     unit = match.group(2) or "px"
     if unit == "emu":

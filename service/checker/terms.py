@@ -95,6 +95,8 @@ TERMS: Final = {
     "title_caps": ("tên phụ lục in hoa, đậm", "an appendix title in capitals, bold"),
     "mixed_numbering": ("phụ lục đánh số lẫn lộn", "appendices numbered two ways"),
     "one_numbering": ("một cách đánh số (01, 02 hoặc I, II)", "one numbering (01, 02 or I, II)"),
+    "bad_value": ("{element}/@{name} = “{text}”", "{element}/@{name} = “{text}”"),
+    "value_range": ("một số từ {low} đến {high}", "a number from {low} to {high}"),
     "line_breaks": ("{count} lần ngắt dòng thủ công", "{count} manual line break(s)"),
     "one_paragraph_per_line": ("mỗi dòng một đoạn", "one paragraph per line"),
     "wraps": (

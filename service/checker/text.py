@@ -51,6 +51,17 @@ def is_upper(text: str) -> bool:
     return bool(letters) and all(char.isupper() for char in letters)
 
 
+def in_capitals(text: str) -> bool:
+    """True when `text` is set in capitals: every word in capitals, or an acronym that keeps
+    its own small letters (`IoT`, `ThS`: two capitals or more), as a title in capitals may."""
+    words = [[c for c in word if c.isalpha()] for word in re.findall(r"\w+", text)]
+    words = [letters for letters in words if letters]
+    return bool(words) and all(
+        all(c.isupper() for c in letters) or sum(c.isupper() for c in letters) >= 2
+        for letters in words
+    )
+
+
 def starts(text: str, *prefixes: str) -> bool:
     """True when `text`, cleaned and case-folded, starts with one of `prefixes`."""
     folded = clean(text).casefold()

@@ -11,6 +11,7 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from schemas import InvalidDocument
 from schemas.messages import code, localize
+from service.checker.messages import explain
 from service.errors import (
     Conflict,
     ConversionError,
@@ -21,7 +22,8 @@ from service.errors import (
     PreconditionFailed,
     ServiceError,
     StorageError,
-    UnreadableDocumentError,
+    UnsafeUpload,
+    UploadTooLarge,
 )
 from service.http.locale import current_locale, localized
 
@@ -141,9 +143,11 @@ def register(app: Flask) -> None:
             response.headers["Allow"] = ", ".join(sorted(error.valid_methods))
         return response
 
-    @app.errorhandler(UnreadableDocumentError)
-    def unreadable(error: UnreadableDocumentError) -> Response:
-        return error_response(422, {"file": [code("unreadable_docx")]})
+    @app.errorhandler(UnsafeUpload)
+    def refused_upload(error: UnsafeUpload) -> Response:
+        # Unreadable, too large or too complex: a plain message, never a 500.
+        status = 413 if isinstance(error, UploadTooLarge) else 422
+        return error_response(status, {"file": [explain(error, current_locale())]})
 
     @app.errorhandler(NotFound)
     def not_found(error: NotFound) -> Response:

@@ -12,7 +12,7 @@ from werkzeug.datastructures import FileStorage
 from schemas import flatten
 from schemas.fields import CODED, Choice
 from schemas.messages import code
-from service.checker import KINDS
+from service.checker import KINDS, PROFILES
 from service.http.errors import RequestRejected
 
 FORMATS = ("docx", "pdf")
@@ -131,5 +131,15 @@ class CheckForm(Schema):
     class Meta:
         unknown = EXCLUDE
 
-    file = Upload(required=True, metadata={"description": "The .docx to check"})
-    kind = Choice(KINDS, metadata={"description": "Default: recognised from the text"})
+    file = Upload(required=True, metadata={"description": "The .docx (or legacy .doc) to check"})
+    kind = Choice(KINDS, metadata={"description": "Default: recognised from its type line"})
+    profile = Choice(
+        PROFILES,
+        metadata={
+            "description": "`decree` (default): the decree's own ranges; `house`: our chosen "
+            "values too, as warnings"
+        },
+    )
+    pages = Choice(
+        ("exact",), metadata={"description": "`exact`: count pages through LibreOffice's layout"}
+    )

@@ -158,6 +158,14 @@ class Finding(Shape):
 
     rule = fields.String(required=True, metadata={"example": "date.leading_zero"})
     severity = fields.String(required=True, metadata={"enum": ["error", "warning"]})
+    basis = fields.String(
+        required=True,
+        metadata={
+            "enum": ["decree", "house", "file"],
+            "description": "decree: a departure from Decree 30 (an error); house: our own "
+            "chosen value (profile house); file: the file itself cannot be read as printed",
+        },
+    )
     message = fields.String(required=True)
     where = fields.Nested(Where, required=True)
     found = fields.String(required=True)
@@ -173,7 +181,17 @@ class Report(Shape):
     kind = fields.String(required=True, allow_none=True)
     pages = fields.Integer(required=True)
     pages_known = fields.Boolean(required=True)
+    pages_source = fields.String(
+        required=True, metadata={"enum": ["layout", "word", "breaks", "estimate"]}
+    )
+    profile = fields.String(required=True, metadata={"enum": ["decree", "house"]})
     locale = fields.String(required=True)
+    converted_from = fields.String(
+        required=True, allow_none=True, metadata={"description": "`doc` or `rtf` when converted"}
+    )
+    truncated = fields.Boolean(
+        required=True, metadata={"description": "More findings than the 1,000 listed"}
+    )
     findings = fields.List(fields.Nested(Finding), required=True)
     paragraphs = fields.List(fields.String(), metadata={"description": "With `text=true`"})
 

@@ -35,7 +35,7 @@ def test_the_kind_is_detected_or_given(plan_bytes):
     assert forced.kind == "cong_van"
     assert {"title.type_name", "subject.format", "addressee.format"} <= set(forced.rules())
     with pytest.raises(ValueError, match="kind"):
-        check(plan_bytes, kind="quyet_dinh")
+        check(plan_bytes, kind="no_such_kind")
 
 
 @pytest.mark.parametrize(
@@ -64,15 +64,20 @@ def test_the_report_has_the_documented_json_shape(plan_bytes):
         "kind",
         "pages",
         "pages_known",
+        "pages_source",
+        "profile",
         "locale",
+        "converted_from",
+        "truncated",
         "findings",
     }
     (finding,) = report["findings"]
     assert finding == {
         "rule": "number.format",
         "severity": "error",
+        "basis": "decree",
         "message": "Số văn bản",
-        "where": {"part": "body", "paragraph": 5, "text": "Số: 5/KH-UBND", "page": 1, "section": 1},
+        "where": {"part": "body", "paragraph": 6, "text": "Số: 5/KH-UBND", "page": 1, "section": 1},
         "found": "“5”",
         "expected": "“05”",
         "hint": finding["hint"],
@@ -85,7 +90,8 @@ def test_the_paragraphs_can_come_along_to_highlight_the_findings():
     report = check(corpus.to_bytes(defect.build()))
     shape = report.to_dict(with_text=True)
     (finding,) = report.findings
-    assert shape["paragraphs"][finding.where.paragraph] == "Số: 5/KH-UBND"
+    # Paragraphs count from 1, as people count them; the list counts from 0.
+    assert shape["paragraphs"][finding.where.paragraph - 1] == "Số: 5/KH-UBND"
 
 
 def test_findings_point_at_the_paragraph_and_come_in_document_order():
@@ -103,7 +109,7 @@ def test_findings_point_at_the_paragraph_and_come_in_document_order():
 def test_header_findings_name_the_header_part():
     defect = next(d for d in DEFECTS if d.name == "arial-page-number")
     (finding,) = check(corpus.to_bytes(defect.build())).findings
-    assert (finding.where.part, finding.where.paragraph, finding.where.text) == ("header", 0, "2")
+    assert (finding.where.part, finding.where.paragraph, finding.where.text) == ("header", 1, "2")
 
 
 def test_pages_come_from_word_when_it_recorded_them():

@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from service.checker import Report, check
+from service.checker import PROFILES, Report, check
 
 from . import corpus
 from .defects import DEFECTS, Defect
@@ -23,14 +23,19 @@ def _describe(report: Report) -> str:
     )
 
 
+@pytest.mark.parametrize("profile", PROFILES)
 @pytest.mark.parametrize("carrier", ["styles", "direct"])
 @pytest.mark.parametrize("make", [corpus.plan, corpus.letter], ids=["plan", "letter"])
-def test_correct_documents_have_no_findings(make, carrier):
-    report = check(corpus.to_bytes(make(carrier=carrier)))
+def test_correct_documents_have_no_findings(make, carrier, profile):
+    report = check(corpus.to_bytes(make(carrier=carrier)), profile=profile)
     assert report.findings == (), _describe(report)
 
 
 @pytest.mark.parametrize("defect", DEFECTS, ids=[d.name for d in DEFECTS])
 def test_each_defect_yields_exactly_its_findings(defect: Defect):
-    report = check(corpus.to_bytes(defect.build()))
-    assert _findings(report) == Counter(defect.expected), _describe(report)
+    data = corpus.to_bytes(defect.build())
+    decree = check(data)
+    assert _findings(decree) == Counter(defect.expected), _describe(decree)
+    # The house profile reports the same departures from the decree, and ours on top.
+    house = check(data, profile="house")
+    assert _findings(house) == Counter(defect.expected + defect.house), _describe(house)

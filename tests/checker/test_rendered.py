@@ -1,70 +1,105 @@
-"""Every golden plan, rendered by our renderer, passes the checker without an error.
-
-The checker is being rewritten beside contract v1.1. Where it still disagrees with our
-v1.1 output, the finding is listed in tests/checker/known.py with why we believe the output
-is right; those findings are left out of the main test and a strict xfail expects them gone,
-so the lead sees at once when the rewrite resolves them (and any other error fails now).
-"""
+"""Every golden plan, and contract v1.1's new shapes, rendered by our renderer, pass the
+checker without an error in either profile (and without a house finding)."""
 
 from __future__ import annotations
 
 import json
-from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from schemas import load_document
-from service.checker import check
-from service.checker.report import Report
+from service.checker import PROFILES, check
 from service.rendering import Renderer
-from tests.checker.known import KIND_UNKNOWN, KNOWN, is_known
+from tests.builders import minimal_decision, minimal_plan
 
 PLANS = Path(__file__).resolve().parents[1] / "fixtures" / "plans"
 GOLDEN = sorted(p.stem for p in PLANS.glob("*.json"))
 
 
-@cache
-def _report(name: str) -> tuple[str, Report]:
-    plan = json.loads((PLANS / f"{name}.json").read_text("utf-8"))
-    return plan["type"], check(Renderer().render_docx(load_document(plan)))
+def _rich_plan() -> dict[str, Any]:
+    """A v1.1 plan: spans and a footnote, dash and plus items, a task table, appendices
+    labelled as typed, one of them landscape."""
+    plan = minimal_plan()
+    table = {
+        "columns": [
+            {"title": "STT", "width": 8, "align": "center"},
+            {"title": "Nhiệm vụ", "width": 60},
+            {"title": "Thời gian hoàn thành", "width": 20, "align": "center"},
+        ],
+        "rows": [{"group": "I. NHIỆM VỤ CHUNG"}, ["1", "Triển khai nền tảng số", "Quý I"]],
+        "font_size": 12,
+    }
+    lead = {"text": "Lưu ý: ", "bold": True}
+    note = {"footnote": "Theo Quyết định số 2820/QĐ-UBND ngày 20/11/2025."}
+    plan["tasks"] = {
+        "sections": [
+            {
+                "heading": "Tuyên truyền",
+                "content": [
+                    {"paragraph": [lead, "các cơ quan gửi báo cáo trước ngày 15", note, "."]},
+                    {"dash": "Các sở, ngành triển khai kế hoạch"},
+                    {"plus": "Sở Nội vụ theo dõi, đôn đốc"},
+                    {"plus": [{"text": "Sở Tài chính", "italic": True}, " bảo đảm kinh phí"]},
+                    {"table": table},
+                ],
+            }
+        ]
+    }
+    plan["appendices"] = [
+        {
+            "label": "PHỤ LỤC I",
+            "title": "DANH MỤC NHIỆM VỤ",
+            "orientation": "landscape",
+            "content": [{"table": table}],
+        },
+        {"label": "PHỤ LỤC II", "title": "DANH SÁCH CƠ QUAN", "items": ["Sở Nội vụ."]},
+    ]
+    return plan
 
 
-def _errors(name: str) -> list[tuple[str, str]]:
-    _, report = _report(name)
-    return [(f.rule, f.where.text or "") for f in report.findings if f.severity == "error"]
+def _decision_with_signoff() -> dict[str, Any]:
+    decision = minimal_decision(title="VỀ VIỆC BAN HÀNH KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2026")
+    decision["attachment"]["signoff"] = "ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP"
+    decision["legal_basis"].append("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020")
+    return decision
 
 
-@pytest.mark.parametrize("name", GOLDEN)
-def test_our_rendered_documents_have_no_errors(name: str) -> None:
-    kind, report = _report(name)
-    errors = [(rule, text) for rule, text in _errors(name) if not is_known(name, rule, text)]
+def _golden(name: str) -> dict[str, Any]:
+    plan: dict[str, Any] = json.loads((PLANS / f"{name}.json").read_text("utf-8"))
+    return plan
+
+
+V11 = {
+    "decision": minimal_decision,
+    "decision-signoff": _decision_with_signoff,
+    "plan-v1.1": _rich_plan,
+}
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+@pytest.mark.parametrize("name", [*GOLDEN, *V11])
+def test_our_rendered_documents_have_no_errors(name: str, profile: str) -> None:
+    plan = V11[name]() if name in V11 else _golden(name)
+    report = check(Renderer().render_docx(load_document(plan)), profile=profile)
+    errors = [(f.rule, f.where.text, f.found) for f in report.findings if f.severity == "error"]
     assert errors == []
-    assert report.kind == (None if kind in KIND_UNKNOWN else kind)
+    # Ours print the house values themselves: nothing departs from them either, but where
+    # contract v1.1 keeps what the author typed (a number padded by the register, a `;` that
+    # leads the bases into the preamble's sentence).
+    house = [(f.rule, f.found) for f in report.findings if f.basis == "house"]
+    assert [(rule, found) for rule, found in house if rule not in _as_typed(plan)] == []
+    assert report.kind == plan["type"]
 
 
-@pytest.mark.parametrize("name", sorted(KNOWN))
-def test_known_disagreements_are_exactly_these(name: str) -> None:
-    """The findings listed above are there now, each once (no more, no fewer)."""
-    found = sorted((rule, text) for rule, text in _errors(name) if is_known(name, rule, text))
-    assert len(found) == len(KNOWN[name])
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="; ".join(sorted({why for (_, why), _ in KNOWN[name]})),
-            ),
-        )
-        for name in sorted(KNOWN)
-    ],
-)
-def test_checker_agrees_with_contract_v11(name: str) -> None:
-    """Expected to pass once the checker rewrite knows contract v1.1 (strict xfail now)."""
-    kind, report = _report(name)
-    assert _errors(name) == []
-    assert report.kind == kind
+def _as_typed(plan: dict[str, Any]) -> set[str]:
+    """The house rules a plan's own typing overrides (contract v1.1 §6)."""
+    kept = set()
+    number = plan.get("number") or ""
+    if len(number) > 2 and number.startswith("0"):
+        kept.add("number.format")
+    bases = [line for line in plan.get("preamble", []) if str(line).startswith("Căn cứ")]
+    if bases and str(bases[-1]).rstrip().endswith(";"):
+        kept.add("preamble.legal_basis")
+    return kept

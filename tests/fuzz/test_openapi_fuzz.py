@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from service.http import create_app
+from service.rendering.pdf import FakeConverter
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "60"))
 _DATABASE = Path(tempfile.mkdtemp(prefix="fuzz-")) / "fuzz.db"
@@ -29,7 +30,9 @@ APP = create_app(
         "AUTH_REQUIRED": True,
         "DATABASE_URL": f"sqlite:///{_DATABASE}",
         "RATE_LIMIT_PER_MINUTE": 0,
-        "PDF_CONVERTER": None,
+        # The HTTP contract is fuzzed here, not LibreOffice (tests/pdf drives the real pool):
+        # an in-memory converter, so `format=pdf` answers 200 rather than 503 "no converter".
+        "PDF_CONVERTER": FakeConverter(),
     }
 )
 _, KEY = APP.extensions["accounts"].create_key("fuzz", "schemathesis")

@@ -21,12 +21,15 @@ def check(anatomy: Anatomy) -> Iterator[Issue]:
     """appendix.new_page, appendix.page_numbering, appendix.heading."""
     doc = anatomy.doc
     styles: set[str] = set()
+    firsts: dict[int, Para | None] = {}  # each section's first inked paragraph, found once
     for appendix in anatomy.appendices:
         label = appendix.label
         if not _on_new_page(doc, label):
             yield Issue("appendix.new_page", at(label), t("same_page"), t("new_page"))
         section = doc.sections[label.section]
-        own = label.section > 0 and _first_inked(doc, section.first) is label
+        if label.section not in firsts:
+            firsts[label.section] = _first_inked(doc, section.first)
+        own = label.section > 0 and firsts[label.section] is label
         if not own or section.restart is None:
             found = t("numbering_continues")
             yield Issue("appendix.page_numbering", at(label), found, t("numbering_restarts"))
@@ -37,6 +40,10 @@ def check(anatomy: Anatomy) -> Iterator[Issue]:
         number = key(label.text).removeprefix("PHỤ LỤC").strip(" .:").removeprefix("SỐ ").strip()
         if number:
             styles.add("roman" if _ROMAN.match(number) else "arabic")
+    for attachment in anatomy.attachments:
+        if attachment.reference is not None:
+            reference = attachment.reference
+            yield from looks("appendix.heading", reference, italic=True, align=CENTRED)
     if len(styles) > 1:
         first = anatomy.appendices[0].label
         yield Issue("appendix.heading", at(first), t("mixed_numbering"), t("one_numbering"))
@@ -64,14 +71,17 @@ def _first_inked(doc: Doc, start: int) -> Para | None:
 
 
 def _heading(appendix: Appendix) -> Iterator[Issue]:
-    size = spec.APPENDIX_PT
+    size = spec.SIZES["appendix_label"]
     yield from looks("appendix.heading", appendix.label, size=size, bold=True, align=CENTRED)
     if not appendix.titles:
         yield Issue("appendix.heading", at(appendix.label), t("missing_below"), t("title_caps"))
     for number, title in enumerate(appendix.titles):
         # The title is in capitals; sentence-case lines under it are its subtitle.
         if number == 0:
-            yield from looks("appendix.heading", title, bold=True, caps=True, align=CENTRED)
+            size = spec.SIZES["appendix_title"]
+            yield from looks(
+                "appendix.heading", title, size=size, bold=True, caps=True, align=CENTRED
+            )
         else:
             yield from looks("appendix.heading", title, align=CENTRED)
     reference = appendix.reference
@@ -79,7 +89,9 @@ def _heading(appendix: Appendix) -> Iterator[Issue]:
     if reference is None:
         yield Issue("appendix.heading", at(last), t("missing_below"), quote("(Kèm theo …)"))
         return
-    if not clean(reference.text).startswith("(Kèm theo"):
+    # "(Kèm theo ...)" under an appendix; "(Ban hành kèm theo ...)" under a regulation a
+    # document issues: both are the decree's wording.
+    if not clean(reference.text).startswith(("(Kèm theo", "(Ban hành kèm theo")):
         yield Issue(
             "appendix.heading",
             at(reference),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from .. import spec
 from ..anatomy import Anatomy
@@ -40,12 +41,12 @@ def _recipients(anatomy: Anatomy) -> Iterator[Issue]:
     text = clean(head)
     if text != "Nơi nhận:":
         yield Issue("recipients.label", at(label), quote(text), quote("Nơi nhận:"))
-    size = spec.RECIPIENTS_LABEL_PT
+    size = spec.SIZES["recipients_label"]
     yield from looks("recipients.label", label, size=size, bold=True, italic=True)
     yield from _level(anatomy, label)
     lines = [(label, clean(line)) for line in carried if line.strip()]
     for para in anatomy.recipients:
-        yield from looks("recipients.line", para, size=spec.RECIPIENT_PT)
+        yield from looks("recipients.line", _without_drafter(para), size=spec.SIZES["recipient"])
         lines += [(para, clean(line)) for line in para.text.split("\n") if line.strip()]
     lines = [(para, line) for para, line in lines if not _is_caption(line)]
     for number, (para, line) in enumerate(lines):
@@ -55,6 +56,20 @@ def _recipients(anatomy: Anatomy) -> Iterator[Issue]:
         para, first = lines[0]
         if not first.startswith("- Như trên"):
             yield Issue("recipients.first", at(para), quote(first[:20]), quote("- Như trên;"))
+
+
+def _without_drafter(para: Para) -> Para:
+    """The archive line without the drafter's initials offices print smaller after the
+    units (`- Lưu: VT, NC.Châu`): the decree sets the recipients' size, not theirs."""
+    if not starts(clean(para.text).lstrip("-– "), "Lưu"):
+        return para
+    low = spec.SIZES["recipient"].low
+    runs, seen = [], False
+    for run in para.runs:
+        if not seen or run.fmt.size >= low or not run.text.strip():
+            runs.append(run)
+        seen = seen or "," in run.text or ":" in run.text
+    return replace(para, runs=tuple(runs))
 
 
 def _level(anatomy: Anatomy, label: Para) -> Iterator[Issue]:
@@ -117,7 +132,8 @@ def _signature(anatomy: Anatomy) -> Iterator[Issue]:
         return
     for para in anatomy.signature:
         text = clean(para.shown)
-        yield from looks("signature.authority", para, size=spec.SIGNATURE_PT, bold=True, caps=True)
+        size = spec.SIZES["signature"]
+        yield from looks("signature.authority", para, size=size, bold=True, caps=True)
         token = _TOKEN.match(text.upper())
         if token is None:
             continue
@@ -125,7 +141,7 @@ def _signature(anatomy: Anatomy) -> Iterator[Issue]:
         wanted = _PREFIX_LETTERS.get(letters)
         if wanted is not None and token.group(1) != wanted:
             yield Issue("signature.authority", at(para), quote(token.group(1)), quote(wanted))
-    yield from looks("signature.name", signer, size=spec.SIGNATURE_PT, bold=True)
+    yield from looks("signature.name", signer, size=spec.SIZES["signature"], bold=True)
     if is_upper(signer.shown):
         found = quote(clean(signer.shown))
         yield Issue("signature.name", at(signer), found, t("as_written"), severity="warning")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from ..messages import Msg, quote, t
 from ..model import Para
 from ..report import Issue, Where
-from ..text import first_words, is_upper
+from ..spec import Size
+from ..text import first_words, in_capitals
 
 JUSTIFIED = frozenset({"both", "distribute"})
 CENTRED = frozenset({"center"})
@@ -15,7 +16,7 @@ def at(para: Para) -> Where:
     """Where `para` is."""
     return Where(
         part=para.part,
-        paragraph=para.index,
+        paragraph=para.index + 1,  # as people count: the first paragraph is 1
         text=first_words(para.text),
         page=para.page,
         section=para.section + 1 if para.part == "body" else None,
@@ -25,6 +26,22 @@ def at(para: Para) -> Where:
 def points(low: float, high: float) -> Msg:
     """A size or a range of sizes in points."""
     return t("pt", value=low) if low == high else t("pt_range", low=low, high=high)
+
+
+def sized(rule: str, para: Para, size: Size | tuple[float, float]) -> list[Issue]:
+    """An issue when a size on `para` is outside the decree's range, else (for the house
+    profile) when it is not the size our renderer prints. Sub- and superscript runs, such
+    as footnote marks, print smaller by design and are left out."""
+    sizes = {run.fmt.size for run in para.inked if not run.fmt.raised}
+    if not sizes:
+        return []
+    low, high = size.decree if isinstance(size, Size) else size
+    found = t("pt_list", values=sorted(sizes))
+    if any(not low <= value <= high for value in sizes):
+        return [Issue(rule, at(para), found, points(low, high))]
+    if isinstance(size, Size) and sizes != {size.house}:
+        return [Issue(rule, at(para), found, points(size.house, size.house), basis="house")]
+    return []
 
 
 def align_name(value: str) -> Msg:
@@ -37,7 +54,7 @@ def looks(
     rule: str,
     para: Para,
     *,
-    size: tuple[float, float] | None = None,
+    size: Size | tuple[float, float] | None = None,
     bold: bool | None = None,
     italic: bool | None = None,
     caps: bool | None = None,
@@ -47,10 +64,7 @@ def looks(
     issues: list[Issue] = []
     where = at(para)
     if size is not None and para.inked:
-        sizes = para.sizes()
-        if any(not size[0] <= value <= size[1] for value in sizes):
-            found = t("pt_list", values=sorted(sizes))
-            issues.append(Issue(rule, where, found, points(*size)))
+        issues.extend(sized(rule, para, size))
     if bold is not None and para.inked:
         if bold and not para.all_bold():
             found = t("partly_bold" if para.any_bold() else "not_bold")
@@ -63,7 +77,7 @@ def looks(
             issues.append(Issue(rule, where, found, t("italic")))
         elif not italic and para.any_italic():
             issues.append(Issue(rule, where, t("italic"), t("upright")))
-    if caps and not is_upper(para.shown):
+    if caps and not in_capitals(para.shown):
         issues.append(Issue(rule, where, quote(first_words(para.shown, 6)), t("caps")))
     if align is not None and para.fmt.align not in align:
         expected = align_name(next(iter(sorted(align))))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from .. import spec
 from ..anatomy import Anatomy
@@ -34,8 +35,10 @@ def check(anatomy: Anatomy) -> Iterator[Issue]:
         yield Issue("date.format", at(para), quote(text), t("date_shape"))
     else:
         yield from _parts(para, match)
-    size = national_size(anatomy) + spec.STEP_PT
-    yield from looks("date.style", para, size=(size, size), italic=True, bold=False)
+    # The decree allows 13-14 pt; our documents print it at the Tiêu ngữ's size.
+    decree = spec.SIZES["date"]
+    size = replace(decree, house=national_size(anatomy) + spec.STEP_PT)
+    yield from looks("date.style", para, size=size, italic=True, bold=False)
 
 
 def _parts(para: Para, match: re.Match[str]) -> Iterator[Issue]:

@@ -8,6 +8,7 @@ from .. import spec
 from ..anatomy import Anatomy
 from ..messages import t
 from ..model import Para, Run
+from ..printed import printed_parts
 from ..report import Issue
 from .common import at
 
@@ -18,7 +19,10 @@ _WANTED = spec.FONT.casefold()
 def check(anatomy: Anatomy) -> Iterator[Issue]:
     """font.family and font.color, one finding per paragraph and rule."""
     doc = anatomy.doc
-    parts: list[Iterable[Para]] = [doc.paragraphs, *doc.parts.values()]
+    # Headers and footers the document never shows (even pages without
+    # w:evenAndOddHeaders, a first page without w:titlePg) are not judged.
+    shown = [doc.parts[rel_id] for rel_id in printed_parts(doc) if rel_id in doc.parts]
+    parts: list[Iterable[Para]] = [doc.paragraphs, *shown]
     for paras in parts:
         for para in paras:
             yield from _paragraph(para)

@@ -27,7 +27,7 @@ def check(anatomy: Anatomy) -> Iterator[Issue]:
         return
     yield from _national(national)
     yield from _motto(anatomy, national)
-    if anatomy.header_table is not None:
+    if anatomy.header_table is not None or anatomy.issuer:
         yield from _issuer(anatomy, national)
 
 
@@ -35,7 +35,7 @@ def national_size(anatomy: Anatomy) -> float:
     """The size the Tiêu ngữ and the date line step from: Quốc hiệu's, or the project's 13."""
     national = anatomy.national
     sizes = national.sizes() if national is not None else set()
-    low, high = spec.NATIONAL_PT
+    low, high = spec.SIZES["national"].decree
     if len(sizes) == 1 and low <= next(iter(sizes)) <= high:
         return next(iter(sizes))
     return high
@@ -53,7 +53,7 @@ def _national(para: Para) -> Iterator[Issue]:
             severity="warning" if old_tones else None,
         )
     if para.line_breaks == 0:
-        yield from looks("header.national_name", para, size=spec.NATIONAL_PT, bold=True)
+        yield from looks("header.national_name", para, size=spec.SIZES["national"], bold=True)
         yield from one_line("header.national_name", para)
 
 
@@ -66,7 +66,7 @@ def _motto(anatomy: Anatomy, national: Para) -> Iterator[Issue]:
     text = clean(motto.shown.split("\n")[-1] if shared else motto.shown)
     if text != spec.MOTTO:
         yield Issue("header.motto", at(motto), quote(text), quote(spec.MOTTO))
-    size = national_size(anatomy) + spec.STEP_PT
+    size = national_size(anatomy) + spec.STEP_PT  # the decree ties it to the Quốc hiệu
     if not shared:
         yield from looks("header.motto", motto, size=(size, size), bold=True)
         yield from one_line("header.motto", motto)
@@ -89,7 +89,7 @@ def _issuer(anatomy: Anatomy, national: Para) -> Iterator[Issue]:
         return
     first_bold = next((i for i, para in enumerate(lines) if para.all_bold()), None)
     for para in lines:
-        yield from looks("header.issuer", para, size=spec.ISSUER_PT, caps=True)
+        yield from looks("header.issuer", para, size=spec.SIZES["issuer"], caps=True)
     if first_bold is None:
         yield Issue("header.issuer", at(lines[-1]), t("not_bold"), t("issuer_bold"))
     else:
@@ -120,12 +120,16 @@ def _cm(twips: float) -> float:
     return round(twips / TWIPS_PER_CM, 2)
 
 
-def short_rule(rule: str, stroke: Stroke, text_length: float, under: Para) -> Iterator[Issue]:
-    """Warnings when a short rule is not 1/3-1/2 of the text's length or not centred."""
+def short_rule(
+    rule: str, stroke: Stroke, text_length: float, under: Para, low: float | None = None
+) -> Iterator[Issue]:
+    """Warnings when a short rule is not 1/3-1/2 (or `low`-1/2) of the text's length or
+    not centred."""
     ratio = stroke.length / max(text_length, 1)
-    low, high = spec.SHORT_RULE
+    shortest, high = spec.SHORT_RULE
     slack = spec.SHORT_RULE_SLACK
-    if not low - slack <= ratio <= high + slack:
+    low = shortest - slack if low is None else low
+    if not low <= ratio <= high + slack:
         found = t("line_ratio", ratio=round(ratio * 100))
         yield Issue(rule, at(under), found, t("short_line"), severity="warning")
     fmt = stroke.para.fmt

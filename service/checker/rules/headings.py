@@ -19,7 +19,12 @@ _ROMAN = re.compile(r"^([IVXLC]+)\.\s")
 _DECIMAL = re.compile(r"^(\d+)\.(\d+)\.?\s")
 _ARABIC = re.compile(r"^(\d+)\.\s")
 _LETTER = re.compile(r"^([a-zđ])\)\s")
-_BULLETS = ("•", "·", "▪", "■", "●", "○", "◦", "\uf0b7", "\uf0a7", "+", "*", "–", "—")
+_ARTICLE = re.compile(r"^Điều\s+(\d+)\s*[.:]", re.IGNORECASE)
+# Parts, chapters and sections of a long document: "Phần thứ nhất", "Chương II", "Mục 1".
+_DIVISION = re.compile(r"^(phần|chương|mục|tiểu mục)\s+(thứ\s+\S+|[IVXLC]+|\d+)\b", re.IGNORECASE)
+# Bullets the decree does not use for items ("- " is its dash). "+ " and "* " sub-items
+# under dash items are ordinary practice that the decree leaves alone.
+_BULLETS = ("•", "·", "▪", "■", "●", "○", "◦", "\uf0b7", "\uf0a7", "–", "—")
 _LATIN = "abcdefghijklmnopqrstuvwxyz"
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
@@ -27,14 +32,19 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 def check(anatomy: Anatomy) -> Iterator[Issue]:
     """heading.roman, heading.arabic, heading.letter, heading.format, list.dash."""
     yield from _Counter(main=True).walk(anatomy.content)
+    for attachment in anatomy.attachments:  # an attached plan numbers its own parts
+        yield from _Counter(main=True).walk(attachment.content)
     # An appendix numbers its own parts; an outline there may keep them in sentence case.
     for appendix in anatomy.appendices:
         yield from _Counter(main=False).walk(appendix.content)
 
 
 def is_heading(para: Para) -> bool:
-    """True for a numbered heading: a marker at the start and bold, or a heading style."""
+    """True for a heading: a numbered one (bold marker, or a heading style), a division
+    (Phần thứ nhất, Chương I, Mục 1), or a centred line all in bold."""
     text = clean(para.text)
+    if _DIVISION.match(text) or (para.fmt.align == "center" and para.all_bold()):
+        return True
     if not any(marker.match(text) for marker in (_ROMAN, _DECIMAL, _ARABIC, _LETTER)):
         return False
     leading = para.inked[0].fmt.bold if para.inked else False
@@ -68,13 +78,19 @@ class _Counter:
     decimal: int = 1
     letter: int = 0  # index in spec.LETTERS of the letter expected next
     position: int = 0  # items lettered so far in the current list
+    article: int = 1  # the Điều expected next
 
     def walk(self, paras: list[Para]) -> Iterator[Issue]:
         for para in paras:
             if para.empty or para.cell is not None:
                 continue
             text = clean(para.text)
-            if match := _ROMAN.match(text):
+            if match := _ARTICLE.match(text):
+                yield from self._article(para, int(match.group(1)))
+            elif _DIVISION.match(text):
+                self.arabic, self.decimal, self.letter, self.position = 1, 1, 0, 0
+                self.roman = 1  # each part numbers its own sections from I
+            elif match := _ROMAN.match(text):
                 yield from self._roman(para, match.group(1), text)
             elif match := _DECIMAL.match(text):
                 yield from self._decimal(para, int(match.group(1)), int(match.group(2)))
@@ -99,6 +115,14 @@ class _Counter:
             yield Issue("heading.format", at(para), quote(text[:30]), t("caps"))
         if not para.all_bold():
             yield Issue("heading.format", at(para), t("not_bold"), t("bold"))
+
+    def _article(self, para: Para, value: int) -> Iterator[Issue]:
+        # Articles run on through the document; clauses (1., 2.) restart in each.
+        if value != self.article:
+            found, wanted = quote(f"Điều {value}."), quote(f"Điều {self.article}.")
+            yield Issue("heading.arabic", at(para), found, wanted)
+        self.article = value + 1
+        self.arabic, self.decimal, self.letter, self.position = 1, 1, 0, 0
 
     def _arabic(self, para: Para, value: int) -> Iterator[Issue]:
         if value != self.arabic:

@@ -5,19 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .. import spec
+from .. import kinds, spec
 from ..anatomy import Anatomy
 from ..messages import Msg, quote, t
 from ..model import Para
 from ..report import Issue
-from ..text import clean, key
+from ..text import clean
 from .common import at, looks
 
 _LABEL = re.compile(r"^s[ốoô]\s*[:.]?\s*", re.IGNORECASE)
 _BLANK = re.compile(r"^[\s.…_]*$")
 _YEAR = re.compile(r"(?:^|[/-])((?:19|20)\d\d)(?=$|[/-])")
 _PART = re.compile(r"^[0-9A-Za-zĐđ&]+$")
-_ABBREVIATIONS = frozenset(spec.TYPE_ABBREVIATIONS.values()) | {"CV"}
+_ABBREVIATIONS = kinds.ABBREVIATIONS | {"CV"}
 
 
 def check(anatomy: Anatomy) -> Iterator[Issue]:
@@ -41,7 +41,7 @@ def check(anatomy: Anatomy) -> Iterator[Issue]:
         if spaced or symbol != symbol.lstrip() or " " in symbol.strip():
             yield Issue("number.symbol", at(para), quote(rest.strip()), t("no_spaces"))
         yield from _symbol(anatomy, para, re.sub(r"\s+", "", symbol))
-    yield from looks("number.style", para, size=spec.NUMBER_PT, bold=False, italic=False)
+    yield from looks("number.style", para, size=spec.SIZES["number"], bold=False, italic=False)
 
 
 def _number(para: Para, number: str) -> Iterator[Issue]:
@@ -52,8 +52,12 @@ def _number(para: Para, number: str) -> Iterator[Issue]:
         return
     value = int(number)
     wanted = f"{value:02d}"
-    if number != wanted:
+    if len(number) < 2 or (value < 10 and number != wanted):
         yield Issue("number.format", at(para), quote(number), quote(wanted))
+    elif number != wanted:
+        # `0125`: the decree asks only that numbers below 10 take a zero; a register that
+        # pads every number is not a departure (contract v1.1 keeps the number as typed)
+        yield Issue("number.format", at(para), quote(number), quote(wanted), basis="house")
 
 
 def _symbol(anatomy: Anatomy, para: Para, symbol: str) -> Iterator[Issue]:
@@ -75,10 +79,8 @@ def _symbol(anatomy: Anatomy, para: Para, symbol: str) -> Iterator[Issue]:
 
 
 def _type_abbreviation(anatomy: Anatomy) -> str | None:
-    if anatomy.type_name is not None:
-        return spec.TYPE_ABBREVIATIONS.get(key(anatomy.type_name.shown))
-    label = spec.KINDS.get(anatomy.kind or "")
-    return spec.TYPE_ABBREVIATIONS.get(label) if label else None
+    definition = anatomy.definition
+    return definition.abbreviation if definition is not None else None
 
 
 def _shape(anatomy: Anatomy) -> Msg:

@@ -1,4 +1,5 @@
-"""Page numbers: a PAGE field centred in the header, Arabic, 13-14 pt, none on page 1."""
+"""Page numbers: a PAGE field centred in the header, Arabic, 13-14 pt, none on page 1;
+every header that prints is judged, in every section."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from collections.abc import Iterator
 from .. import spec
 from ..anatomy import Anatomy
 from ..messages import t
-from ..model import Doc, Para, Section
+from ..model import Doc, Para
+from ..printed import part_in_force, shown_kinds
 from ..report import Issue, Where
 from .common import CENTRED, looks
 
@@ -17,31 +19,39 @@ def check(anatomy: Anatomy) -> Iterator[Issue]:
     doc = anatomy.doc
     first = doc.sections[0]
     where = Where(part="header", section=1)
-    default = _page_paras(doc, _part(doc, 0, "headers", "default"))
-    footer = _page_paras(doc, _part(doc, 0, "footers", "default"))
-    main_pages = _main_pages(anatomy)
-    if not default and main_pages > 1:
-        found = t("page_in_footer") if footer else t("missing")
+    later = [w for w in shown_kinds(doc, first) if w != "first"]
+    numbered = [p for w in later for p in _page_paras(doc, part_in_force(doc, 0, "headers", w))]
+    in_footer = [p for w in later for p in _page_paras(doc, part_in_force(doc, 0, "footers", w))]
+    if not numbered and _main_pages(anatomy) > 1:
+        found = t("page_in_footer") if in_footer else t("missing")
         yield Issue("page_number.missing", where, found, t("page_in_header"))
-    shown_first = _first_page_numbered(doc, first)
-    if shown_first:
+    opening = "first" if first.title_page else "default"
+    on_first = _page_paras(doc, part_in_force(doc, 0, "headers", opening)) + _page_paras(
+        doc, part_in_force(doc, 0, "footers", opening)
+    )
+    if on_first and anatomy.doc.pages > 1:
         yield Issue("page_number.first_page", where, t("page_on_first"), t("page_not_first"))
-    for para in default:
-        # A number in a header text box is placed by the box, not by its paragraph.
-        align = None if para.floating else CENTRED
-        yield from looks("page_number.format", para, size=spec.PAGE_NUMBER_PT, align=align)
-    if default and first.number_format not in (None, "decimal"):
-        yield Issue("page_number.format", where, str(first.number_format), t("arabic"))
-
-
-def _part(doc: Doc, index: int, kind: str, which: str) -> str | None:
-    """The relationship id of the header or footer `which` in force in section `index`:
-    a section without its own inherits the previous section's."""
-    for section in reversed(doc.sections[: index + 1]):
-        references = section.headers if kind == "headers" else section.footers
-        if which in references:
-            return references[which]
-    return None
+    judged: set[str] = set()
+    for section in doc.sections:
+        shown = [
+            rel_id
+            for which in shown_kinds(doc, section)
+            if which != "first" or section.index > 0
+            if (rel_id := part_in_force(doc, section.index, "headers", which)) is not None
+        ]
+        for rel_id in shown:
+            if rel_id in judged:
+                continue
+            judged.add(rel_id)
+            for para in _page_paras(doc, rel_id):
+                # A number in a header text box is placed by the box, not by its paragraph.
+                align = None if para.floating else CENTRED
+                yield from looks(
+                    "page_number.format", para, size=spec.SIZES["page_number"], align=align
+                )
+        if shown and section.number_format not in (None, "decimal"):
+            place = Where(part="header", section=section.index + 1)
+            yield Issue("page_number.format", place, str(section.number_format), t("arabic"))
 
 
 def _page_paras(doc: Doc, rel_id: str | None) -> list[Para]:
@@ -54,17 +64,10 @@ def _page_paras(doc: Doc, rel_id: str | None) -> list[Para]:
     ]
 
 
-def _first_page_numbered(doc: Doc, first: Section) -> bool:
-    which = "first" if first.title_page else "default"
-    header = _page_paras(doc, _part(doc, 0, "headers", which))
-    footer = _page_paras(doc, _part(doc, 0, "footers", which))
-    return bool(header or footer)
-
-
 def _main_pages(anatomy: Anatomy) -> int:
     doc = anatomy.doc
     if anatomy.appendices:
         start = anatomy.appendices[0].label
         before = [p.page for p in doc.paragraphs[: start.index] if p.page is not None]
-        return max(before, default=1)
+        return min(max(before, default=1), doc.pages)
     return doc.pages

@@ -6,13 +6,17 @@ from collections.abc import Iterator
 
 from ..anatomy import Anatomy
 from ..messages import t
-from ..report import Issue
+from ..report import Issue, Where
 from .common import at
 from .header import one_line
 
 
 def check(anatomy: Anatomy) -> Iterator[Issue]:
-    """structure.line_break."""
+    """structure.line_break, structure.value."""
+    for anomaly in anatomy.doc.anomalies:
+        found = t("bad_value", element=anomaly.tag, name=anomaly.name, text=anomaly.text)
+        expected = t("value_range", low=anomaly.low, high=anomaly.high)
+        yield Issue("structure.value", Where(part="document"), found, expected, basis="file")
     lines = [
         *anatomy.issuer,
         *(p for p in (anatomy.national, anatomy.motto, anatomy.recipients_label) if p),

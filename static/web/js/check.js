@@ -27,9 +27,10 @@ function drawParagraphs(paragraphs, findings) {
     flagged.set(index, (flagged.get(index) || 0) + (finding.severity === "error" ? 10 : 1));
   }
   paragraphs.forEach((paragraph, index) => {
+    const number = index + 1; // findings number paragraphs from 1, as Word users count
     const item = text("li", paragraph || "\u00a0");
-    item.id = `paragraph-${index}`;
-    if (flagged.has(index)) item.className = flagged.get(index) >= 10 ? "flag-error" : "flag-warning";
+    item.id = `paragraph-${number}`;
+    if (flagged.has(number)) item.className = flagged.get(number) >= 10 ? "flag-error" : "flag-warning";
     list.append(item);
   });
 }
