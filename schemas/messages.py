@@ -110,6 +110,14 @@ MESSAGES: dict[str, str] = {
     "unreadable_table": msg("The table file cannot be read (damaged, or not in its format)."),
     "duplicate_column": msg("Duplicate column: {arg}."),
     "empty_column_name": msg("Column {arg} has values but no name."),
+    "too_many_columns": msg("Too many columns with values: at most {arg}."),
+    "table_too_large": msg(
+        "The table file is too large or too complex to read (at most {arg}); split it "
+        "into smaller files or save it again as a new .xlsx."
+    ),
+    "too_complex_json": msg("The JSON holds too many objects and lists (at most {arg})."),
+    "table_line": msg("Line {arg}"),
+    "table_column": msg('column "{arg}"'),
     "more_errors": msg("{arg} more errors not shown; fix the ones above and check again."),
     "render_failed": msg("The document of this row could not be made."),
     "conversion_failed": msg("The conversion to PDF failed."),

@@ -9,7 +9,7 @@ from typing import Any
 from marshmallow import ValidationError, fields, post_load, validates_schema
 
 from schemas.base import Contract, nested
-from schemas.fields import CODED, BoundedList, Choice, Text
+from schemas.fields import CODED, MAX_TEXT, BoundedList, Choice, Text, clean_text
 from schemas.messages import code
 from schemas.rich import Resolve, RichOrObject, RichText
 from service import model
@@ -125,7 +125,11 @@ class RowField(fields.Field[Any]):
         cells, errors = [], {}
         for index, item in enumerate(value):
             try:
-                cells.append(self._cell._deserialize(item, None, None))
+                if type(item) is str and item.strip():  # most cells: plain text, loaded directly
+                    text = clean_text(item, multiline=True, max_length=MAX_TEXT)
+                    cells.append(model.Cell(text=model.Rich((model.Span(text),))))
+                else:
+                    cells.append(self._cell._deserialize(item, None, None))
             except ValidationError as error:
                 errors[index] = error.messages
         if errors:

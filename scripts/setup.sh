@@ -16,6 +16,7 @@ SYSTEM_PACKAGES=(
   nodejs                     # tests generate the TypeScript types of the API (tests/clients); axe-core for the browser tests
   curl                       # tests run the README's curl examples as written
   jq                         # ...which read JSON answers with jq
+  nginx                      # buffers slow clients' requests in front of gunicorn (PROXY=nginx, issue 15)
 )
 
 missing=()

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from babel.numbers import format_decimal
 
@@ -149,6 +149,7 @@ def short_date(date: dt.date | PartialDate) -> str:
     return f"{date.day}/{date.month}/{date.year}"
 
 
+@lru_cache(maxsize=4096)  # Babel takes tens of microseconds a number; values repeat
 def format_number(value: Decimal | int | float) -> str:
     """Babel's `vi` locale: decimal comma, dot for thousands (`1,2`, `12.500`)."""
     return str(format_decimal(value, locale="vi", decimal_quantization=False))

@@ -54,6 +54,10 @@ class CeleryQueue:
         except OperationalError as error:
             raise QueueUnavailable(str(error)) from error
 
-    def close(self) -> None:
+    def stop(self) -> None:
+        """Nothing to stop here: the workers run elsewhere and stop on their own signals."""
+
+    def close(self, timeout: float = 30.0) -> bool:
         """Close the broker connections."""
         self.app.close()
+        return True

@@ -19,12 +19,15 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from schemas import InvalidDocument, localize
-from service.batch import archive, services
+from schemas.messages import code
+from service.batch import archive, columns, services
+from service.batch.located import located, table_error
 from service.batch.records import Progress, utcnow
 from service.batch.request import parse_request
 from service.batch.runtime import BatchRuntime, build_runtime
 from service.batch.settings import BatchSettings
-from service.batch.tables import TableError, read_table
+from service.batch.tables import Table, TableError, read_table, table_limits
+from service.errors import MalformedUpload, ServiceError, UnsafeUpload
 from service.store import Database
 
 UNIT = "cli"
@@ -58,10 +61,17 @@ def run(args: argparse.Namespace) -> int:
     2 for invalid input."""
     settings = BatchSettings(workers=max(1, args.workers), poll_seconds=0.5, lease_seconds=30)
     try:
-        request = parse_request(_envelope(args, settings.max_rows), settings.max_rows)
-    except (InvalidDocument, TableError) as error:
+        envelope, table = _envelope(args, settings.max_rows)
+        request = parse_request(envelope, settings.max_rows)
+    except TableError as error:
+        return _invalid(table_error(error, args.lang), args.lang)
+    except InvalidDocument as error:
         return _invalid(error.errors, args.lang)
-    except (OSError, ValueError) as error:
+    except MalformedUpload:
+        return _invalid({"table": [code("unreadable_table")]}, args.lang)
+    except UnsafeUpload:
+        return _invalid({"table": [code("table_too_large", table_limits())]}, args.lang)
+    except (OSError, ValueError, ServiceError) as error:
         print(f"{error}", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory(prefix="plandoc-batch-") as state:
@@ -72,19 +82,18 @@ def run(args: argparse.Namespace) -> int:
         try:
             return _produce(runtime, request, args)
         except InvalidDocument as invalid:
-            return _invalid(invalid.errors, args.lang)
+            template = columns.key_headers(request.plan, request.fields)
+            return _invalid(located(invalid.errors, table, template, args.lang), args.lang)
         finally:
             runtime.close()
             database.dispose()
 
 
-def _envelope(args: argparse.Namespace, max_rows: int) -> dict[str, Any]:
+def _envelope(args: argparse.Namespace, max_rows: int) -> tuple[dict[str, Any], Table]:
     data = json.loads(args.plan.read_text("utf-8"))
     envelope: dict[str, Any] = (
         dict(data) if isinstance(data, dict) and "plan" in data else {"plan": data}
     )
-    with args.table.open("rb") as stream:
-        envelope["rows"] = read_table(args.table.name, stream, max_rows)
     if args.pdf or args.pdfa:
         envelope["formats"] = ["docx", "pdf"]
     envelope["fields"] = [*envelope.get("fields", []), *args.field]
@@ -98,7 +107,11 @@ def _envelope(args: argparse.Namespace, max_rows: int) -> dict[str, Any]:
     envelope["options"] = options
     if args.header:
         envelope["header"] = json.loads(args.header.read_text("utf-8"))
-    return envelope
+    plan = envelope["plan"]
+    headers = columns.header_keys(plan, envelope["fields"]) if isinstance(plan, dict) else {}
+    table = read_table(args.table.name, args.table.read_bytes(), max_rows, headers)
+    envelope["rows"] = table.rows
+    return envelope, table
 
 
 def _produce(runtime: BatchRuntime, request: Any, args: argparse.Namespace) -> int:

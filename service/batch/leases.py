@@ -10,7 +10,7 @@ renewed in time (the worker died) makes its rows claimable again.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from sqlalchemy import and_, bindparam, func, or_, select, update
 
@@ -105,6 +105,27 @@ class SqlLeases:
                         attempts=Item.attempts - 1, updated_at=utcnow())
             )  # fmt: skip
 
+    def expire_dead(self, host: str, alive: Callable[[int], bool]) -> int:
+        """End the leases of `host`'s processes that no longer exist (killed with kill -9),
+        so that a restarted service retries their rows now, not a lease later; the rows' count.
+
+        Only this machine can tell: claims read `host:pid/token`. A pid reused since reads as
+        alive, and its rows wait for their lease, as before."""
+        with self.database.engine.connect() as conn:
+            owners = conn.scalars(
+                select(Item.claimed_by).distinct()
+                .where(Item.status == "running", Item.claimed_by.is_not(None))
+            ).all()  # fmt: skip
+        dead = [owner for owner in owners if owner and _dead(owner, host, alive)]
+        if not dead:
+            return 0
+        with self.database.engine.begin() as conn:
+            return conn.execute(
+                update(Item)
+                .where(Item.claimed_by.in_(dead), Item.status == "running")
+                .values(claimed_at=EXPIRED)  # `claim` takes them, or fails those out of attempts
+            ).rowcount
+
     def work(self, batch_id: str, lease: float) -> Work:
         """Rows claimable now, rows held under a live lease, and when the next lease expires."""
         now = utcnow()
@@ -125,3 +146,12 @@ class SqlLeases:
 
 def _seconds(value: float) -> dt.timedelta:
     return dt.timedelta(seconds=value)
+
+
+EXPIRED = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+
+
+def _dead(owner: str, host: str, alive: Callable[[int], bool]) -> bool:
+    """Whether a claim `host:pid/token` is this host's and its process is gone."""
+    name, _, pid = owner.split("/", 1)[0].rpartition(":")
+    return name == host and pid.isdigit() and not alive(int(pid))

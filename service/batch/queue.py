@@ -14,6 +14,7 @@ import os
 import queue
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from typing import Protocol
 
@@ -33,8 +34,13 @@ class JobQueue(Protocol):
         """Have the batch worked on; QueueUnavailable if that cannot be arranged now."""
         ...
 
-    def close(self) -> None:
-        """Stop taking work; rows in progress are finished or handed back."""
+    def stop(self) -> None:
+        """Stop taking rows, at once and without waiting (safe in a signal handler)."""
+        ...
+
+    def close(self, timeout: float = 30.0) -> bool:
+        """Stop taking rows; wait up to `timeout` s while rows in flight finish or go back.
+        True when nothing of this queue is still working."""
         ...
 
 
@@ -49,9 +55,13 @@ class RecordingQueue:
         """Record the id."""
         self.submitted.append(batch_id)
 
-    def close(self) -> None:
+    def stop(self) -> None:
+        """Nothing runs here."""
+
+    def close(self, timeout: float = 30.0) -> bool:
         """Record the close."""
         self.closed = True
+        return True
 
 
 Drain = Callable[[str, threading.Event], None]
@@ -83,16 +93,22 @@ class EmbeddedQueue:
         for _ in range(self.workers):
             self._queue.put(batch_id)
 
-    def close(self, timeout: float | None = 30.0) -> None:
-        """Stop every thread after its current row; claimed rows not started are handed back."""
+    def stop(self) -> None:
+        """No thread takes another row; each finishes its current one and hands back the rest."""
         self._stop.set()
-        with self._lock:
-            threads, self._threads = self._threads, []
+
+    def close(self, timeout: float = 30.0) -> bool:
+        """Stop, then wait up to `timeout` s for the threads; True when every one has ended."""
+        self.stop()
         atexit.unregister(self.close)
+        with self._lock:
+            threads = list(self._threads)
         for _ in threads:
-            self._queue.put(None)
+            self._queue.put(None)  # wakes a thread waiting for a batch
+        deadline = time.monotonic() + timeout
         for thread in threads:
-            thread.join(timeout)
+            thread.join(max(deadline - time.monotonic(), 0))
+        return not any(thread.is_alive() for thread in threads)
 
     def _start(self) -> None:
         with self._lock:
@@ -107,6 +123,7 @@ class EmbeddedQueue:
             ]
             threads = list(self._threads)
         atexit.register(self.close)
+        _stop_at_exit(self)
         for thread in threads:
             thread.start()
 
@@ -144,3 +161,26 @@ class EmbeddedQueue:
             if self._stop.is_set():
                 return
             self.submit(batch_id)
+
+
+_running: weakref.WeakSet[EmbeddedQueue] = weakref.WeakSet()
+_watchers: set[int] = set()  # the pids whose watcher runs
+_watch_lock = threading.Lock()
+
+
+def _stop_at_exit(embedded: EmbeddedQueue) -> None:
+    """Have `embedded` stop taking rows as soon as this process's main thread ends."""
+    with _watch_lock:
+        _running.add(embedded)
+        if os.getpid() in _watchers:
+            return
+        _watchers.add(os.getpid())
+    threading.Thread(target=_watch_main_thread, name="batch-exit", daemon=True).start()
+
+
+def _watch_main_thread() -> None:
+    """The main thread has ended: the interpreter is exiting and its exit handlers (the PDF
+    pool's close among them) run next, in an order no one controls; stop every queue first."""
+    threading.main_thread().join()
+    for embedded in list(_running):
+        embedded.stop()

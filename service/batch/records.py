@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from service.batch.request import BatchRequest
 
-FINISHED = ("done", "failed")  # a batch's end states; an item's too
+FINISHED = ("done", "partial", "failed")  # a batch's end states (an item ends done or failed)
 Settled = Literal["done", "pending", "failed"]
 
 
@@ -30,7 +30,7 @@ class Batch:
 
     id: str
     unit: str
-    status: str  # queued running done failed
+    status: str  # queued running, then done (every row), partial (some failed) or failed (all)
     formats: tuple[str, ...]
     plan: dict[str, Any]
     settings: dict[str, Any]

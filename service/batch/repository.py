@@ -74,18 +74,21 @@ class SqlBatches(SqlLeases):
         return _batch(row)
 
     def finalize(self, batch_id: str) -> bool:
-        """Mark the batch done (or failed, when no row is done) once no row is left open;
-        True for the one caller that did it."""
+        """Mark the batch finished once no row is left open: `done` when every row is,
+        `partial` when some failed, `failed` when none is done; True for the one caller
+        that did it."""
         open_rows = exists().where(
             Item.batch_id == batch_id, Item.status.in_(("pending", "running"))
         )
         any_done = exists().where(Item.batch_id == batch_id, Item.status == "done")
+        any_failed = exists().where(Item.batch_id == batch_id, Item.status == "failed")
+        status = case((~any_done, "failed"), (any_failed, "partial"), else_="done")
         with self.database.engine.begin() as conn:
             return bool(
                 conn.execute(
                     update(BatchRow)
                     .where(BatchRow.id == batch_id, BatchRow.finished_at.is_(None), ~open_rows)
-                    .values(status=case((any_done, "done"), else_="failed"), finished_at=utcnow())
+                    .values(status=status, finished_at=utcnow())
                 ).rowcount
             )
 

@@ -10,11 +10,12 @@ from typing import Any
 from marshmallow import ValidationError, fields, validate
 
 from schemas import InvalidDocument, flatten
-from schemas.fields import Choice, Flag
+from schemas.fields import Choice, Flag, TextList
 from schemas.messages import code
 from schemas.plan import Contract, nested
 
 FORMATS = ("docx", "pdf")
+MAX_COMMUNES = 5000  # a template's prefilled lines, as BATCH_MAX_ROWS's default
 CODED = {"required": "required", "null": "null"}
 
 
@@ -55,6 +56,15 @@ class BatchRequestSchema(Contract):
     names = JsonList(fields.String(error_messages={"invalid": "not_string"}), data_key="fields")
     header = JsonObject()
     options = nested(OptionsSchema)
+
+
+class BatchTemplateRequestSchema(Contract):
+    """`{"plan": {...}, "fields": ["ten_xa"], "communes": ["Quang Thuận", "Phường Sông Cầu"]}`:
+    the base plan, its declared fields, and optionally the communes to list in the template."""
+
+    plan = JsonObject(required=True)
+    names = JsonList(fields.String(error_messages={"invalid": "not_string"}), data_key="fields")
+    communes = TextList(MAX_COMMUNES, max_length=200)
 
 
 @dataclass(frozen=True)
@@ -118,6 +128,8 @@ def parse_request(data: Any, max_rows: int) -> BatchRequest:
     """Check the envelope; InvalidDocument with every error at once (rows' contents later)."""
     if not isinstance(data, dict):
         raise InvalidDocument({"_schema": [code("not_object")]})
+    if isinstance(data.get("rows"), list) and len(data["rows"]) > max_rows:  # before loading them
+        raise InvalidDocument({"rows": [code("too_many", max_rows)]})
     try:
         loaded: dict[str, Any] = BatchRequestSchema().load(data)
     except ValidationError as error:
@@ -141,3 +153,16 @@ def parse_request(data: Any, max_rows: int) -> BatchRequest:
             options.get("pdfa", False),
         ),
     )
+
+
+def parse_template_request(data: Any) -> tuple[BatchRequest, tuple[str, ...]]:
+    """A template request: the batch it prepares (without rows), and the communes' names;
+    InvalidDocument with every error."""
+    if not isinstance(data, dict):
+        raise InvalidDocument({"_schema": [code("not_object")]})
+    try:
+        loaded: dict[str, Any] = BatchTemplateRequestSchema().load(data)
+    except ValidationError as error:
+        raise InvalidDocument(flatten(error.messages)) from error
+    batch = BatchRequest(loaded["plan"], [], fields=tuple(loaded.get("names", ())))
+    return batch, tuple(loaded.get("communes", ()))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from service.batch.queue import EmbeddedQueue, JobQueue, QueueUnavailable
 from service.batch.repository import SqlBatches
 from service.batch.settings import BatchSettings
 from service.batch.storage import FileStorage, Storage
-from service.batch.worker import Worker
+from service.batch.worker import Worker, worker_name
 from service.errors import ConverterUnavailable
 from service.rendering import Renderer
 from service.rendering.pdf import Converter, LibreOfficePool, PoolConfig
@@ -61,7 +62,11 @@ class BatchRuntime:
     converter: LazyConverter
 
     def resume(self) -> list[str]:
-        """Queue every unfinished batch again (after a restart); their ids."""
+        """Queue every unfinished batch again (after a restart); their ids. Rows held by
+        processes of this machine that were killed are claimable at once."""
+        expired = self.batches.expire_dead(worker_name().rpartition(":")[0], process_alive)
+        if expired:
+            log.warning("%d rows of killed processes are taken up again", expired)
         unfinished = self.batches.unfinished()
         for batch_id in unfinished:
             try:
@@ -70,10 +75,27 @@ class BatchRuntime:
                 log.error("batch %s not resumed, the queue is unavailable: %s", batch_id, error)
         return unfinished
 
-    def close(self) -> None:
-        """Stop the queue's workers, then the converter."""
-        self.queue.close()
+    def stop(self) -> None:
+        """Take no more rows, at once (safe in a signal handler); `close` waits for the rest."""
+        self.queue.stop()
+
+    def close(self, timeout: float = 30.0) -> bool:
+        """Stop the queue's workers (rows in flight finish within `timeout` s, the others go
+        back), then the converter if this runtime made it; True when no worker is left busy."""
+        finished = self.queue.close(timeout)
         self.converter.close()
+        return finished
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process of this machine exists (a zombie or another user's counts too)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def build_runtime(

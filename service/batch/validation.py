@@ -30,7 +30,7 @@ class PreparedRow:
 
 def check(request: BatchRequest) -> tuple[Expander, list[PreparedRow]]:
     """The batch's expander and every row prepared; InvalidDocument listing every error."""
-    parent = _parent(request)
+    parent = base_plan(request)
     expander = Expander(request, parent)
     errors: dict[str, list[str]] = {}
     prepared: list[PreparedRow] = []
@@ -47,7 +47,7 @@ def check(request: BatchRequest) -> tuple[Expander, list[PreparedRow]]:
     return expander, prepared
 
 
-def _parent(request: BatchRequest) -> Document:
+def base_plan(request: BatchRequest) -> Document:
     """The base plan, valid, with declarable field names; errors keyed `plan.*`, `fields.*`."""
     errors: dict[str, list[str]] = {}
     parent = None

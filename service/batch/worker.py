@@ -4,7 +4,9 @@ A worker claims a few rows under a lease (renewed by a heartbeat while it works)
 renders each to storage, makes the writes durable, then records the outcomes. A worker
 killed mid-way leaves its rows to expire and be claimed again by any other; a duplicate
 task finds nothing to claim. When no row is left open, one worker finalizes the batch
-and writes its archives.
+and writes its archives. A worker that is stopping takes no new row and hands back the
+rows it has not finished, without counting an attempt: a row that fails because the
+process is stopping (its PDF pool closing under it) is not the row's failure.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from service.batch.records import Batch, Claimed, Outcome
 from service.batch.repository import SqlBatches
 from service.batch.settings import BatchSettings
 from service.batch.storage import Storage
-from service.errors import ConversionError, PlanError, RenderError, StorageError
+from service.errors import ConversionError, ConverterBusy, PlanError, RenderError, StorageError
 from service.rendering import Renderer
 from service.rendering.pdf import Converter
 
@@ -42,6 +44,19 @@ MAX_CLAIM = 32
 def worker_name() -> str:
     """`host:pid`, recorded with each claim."""
     return f"{socket.gethostname()[:60]}:{os.getpid()}"
+
+
+def stopping(stop: threading.Event) -> bool:
+    """Whether this worker must stop: told so, or the process is exiting (main thread over)."""
+    return stop.is_set() or not threading.main_thread().is_alive()
+
+
+@dataclass(frozen=True)
+class HandBack:
+    """A claimed row given back without spending an attempt, `wait` seconds before the next
+    claim: the process is stopping, or the PDF converter is busy with other requests."""
+
+    wait: float = 0.0
 
 
 @dataclass
@@ -65,7 +80,7 @@ class Worker:
             return  # a duplicate task, or a resumed batch another worker finished
         expander = self._expander(batch)
         size, lease = 1, self.settings.lease_seconds
-        while not stop.is_set():
+        while not stopping(stop):
             owner = f"{self.name}/{uuid.uuid4().hex[:12]}"
             claimed = self.batches.claim(batch_id, owner, size, lease, self.settings.max_attempts)
             if claimed:
@@ -103,33 +118,44 @@ class Worker:
     ) -> float:  # fmt: skip
         """Process claimed rows; returns the mean seconds per row."""
         outcomes: list[Outcome] = []
+        handed_back: HandBack | None = None
         began = time.monotonic()
         with Heartbeat(self.batches, owner, self.settings.lease_seconds):
             for item in claimed:
-                if stop.is_set():
+                if stopping(stop):
                     break
-                outcomes.append(self._process(batch, expander, item))
+                result = self._process(batch, expander, item, stop)
+                if isinstance(result, HandBack):
+                    handed_back = result
+                    break
+                outcomes.append(result)
                 if self.settings.row_pause:
                     stop.wait(self.settings.row_pause)
             self.storage.sync()
             self.batches.settle(owner, outcomes)
-        if stop.is_set():
-            self.batches.release(owner)
+        if handed_back is not None or stopping(stop):
+            self.batches.release(owner)  # rows not settled go back, their attempt not counted
+        if handed_back is not None:
+            stop.wait(handed_back.wait)
         return (time.monotonic() - began) / max(len(outcomes), 1)
 
-    def _process(self, batch: Batch, expander: Expander, item: Claimed) -> Outcome:
+    def _process(
+        self, batch: Batch, expander: Expander, item: Claimed, stop: threading.Event
+    ) -> Outcome | HandBack:
         """One row to its outputs; failures are classified, never reported as success."""
         try:
             return Outcome(item.id, "done", self._render(batch, expander, item))
         except (RowInvalid, InvalidDocument, PlanError, RenderError) as error:
             return self._failed(item, code("render_failed"), error, retry=False)
+        except ConverterBusy as error:  # web requests fill the PDF queue: not the row's failure
+            return HandBack(error.retry_after)
         except ConversionError as error:
-            return self._failed(item, code("conversion_failed"), error, retry=True)
+            return self._failed(item, code("conversion_failed"), error, retry=True, stop=stop)
         except OSError as error:
-            return self._failed(item, code("storage_failed"), error, retry=True)
+            return self._failed(item, code("storage_failed"), error, retry=True, stop=stop)
         except Exception as error:  # a bug: logged, and the row counts a failed attempt
             log.exception("batch %s row %d failed unexpectedly", batch.id, item.position)
-            return self._failed(item, code("internal_error"), error, retry=True)
+            return self._failed(item, code("internal_error"), error, retry=True, stop=stop)
 
     def _render(self, batch: Batch, expander: Expander, item: Claimed) -> list[dict[str, object]]:
         document = expander.document(item.row)
@@ -147,7 +173,13 @@ class Worker:
             )
         return outputs
 
-    def _failed(self, item: Claimed, message: str, error: Exception, *, retry: bool) -> Outcome:
+    def _failed(
+        self, item: Claimed, message: str, error: Exception, *, retry: bool,
+        stop: threading.Event | None = None,
+    ) -> Outcome | HandBack:  # fmt: skip
+        if retry and stop is not None and stopping(stop):
+            log.info("row %d handed back, the worker is stopping: %s", item.position, error)
+            return HandBack()
         again = retry and item.attempts < self.settings.max_attempts
         log.warning("row %d %s: %s", item.position, "will be retried" if again else "failed", error)
         detail = error.errors if isinstance(error, RowInvalid | InvalidDocument) else str(error)

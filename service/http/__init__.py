@@ -83,7 +83,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     # PLANDOC_REDIS_URL set: rate limits counted in Redis, shared by every worker and machine
     # (read before the batch settings give it Celery's default).
-    limit_storage = app.config.get("REDIS_URL") or "memory://"
+    limit_storage = app.config.get("REDIS_URL") or f"{limits.MEMORY}://"
     proxies = int(app.config["TRUSTED_PROXIES"] or 0)
     if proxies > 0:  # the client, scheme and host the proxy saw, for limits, /setup, cookies
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]

@@ -2,28 +2,40 @@
 
 from __future__ import annotations
 
+import io
 import json
 import logging
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from flask import Blueprint, Flask, Response, current_app, jsonify, request, send_file, url_for
 
 from schemas import InvalidDocument
 from schemas.messages import code
-from service.batch import services
+from service.batch import columns, services
 from service.batch.celery_queue import CeleryQueue, make_celery
+from service.batch.located import located, table_error
 from service.batch.queue import JobQueue, QueueUnavailable
 from service.batch.records import Batch, Progress, utcnow
 from service.batch.repository import SqlBatches
-from service.batch.request import BatchRequest, BatchRequestSchema, parse_request
+from service.batch.request import (
+    BatchRequest,
+    BatchRequestSchema,
+    BatchTemplateRequestSchema,
+    parse_request,
+    parse_template_request,
+)
 from service.batch.runtime import BatchRuntime, build_runtime
 from service.batch.settings import DEFAULTS, BatchSettings
-from service.batch.tables import TableError, read_table
+from service.batch.tables import Table, TableError, read_table, table_limits
+from service.batch.template import template_xlsx
+from service.batch.validation import base_plan
 from service.batch.worker import Worker
-from service.http.errors import error_response
+from service.errors import JobCrashed, MalformedUpload, UploadTooComplex, UploadTooLarge
+from service.http.errors import RequestRejected, error_response
 from service.http.filenames import attach
 from service.http.identity import current_unit
-from service.http.locale import localized
+from service.http.locale import current_locale, localized
 from service.http.openapi import PDF, ZIP, file_reply, json_reply, operation, problem, problems
 from service.http.openapi.operations import KEY_REUSED
 from service.http.queries import BatchForm
@@ -34,6 +46,9 @@ bp = Blueprint("batches", __name__, url_prefix="/api/v1/batches")
 log = logging.getLogger(__name__)
 REQUEST = {"application/json": BatchRequestSchema, "multipart/form-data": BatchForm}
 NOT_READY = problem(409, "The batch has not finished yet")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MAX_CONTAINERS = 200_000  # objects and lists in a JSON body: 5,000 rows with patches, a plan
+T = TypeVar("T")
 
 
 def init_app(app: Flask) -> None:
@@ -75,9 +90,12 @@ def _celery(settings: BatchSettings) -> Any:
 def create() -> Response:
     """One plan per commune: check every row, store the batch and queue it."""
     runtime = _runtime()
-    batch, created = services.submit(
-        read_request(), current_unit(), idempotency_key(),
-        batches=runtime.batches, queue=runtime.queue,
+    envelope, table = read_request()
+    batch, created = _in_table_terms(
+        table, envelope, lambda: services.submit(
+            envelope, current_unit(), idempotency_key(),
+            batches=runtime.batches, queue=runtime.queue,
+        ),
     )  # fmt: skip
     response = jsonify(summary(batch))
     response.status_code = 202
@@ -96,11 +114,41 @@ def create() -> Response:
     body=REQUEST,
 )
 def validate() -> Response:
-    """Check every row without storing anything: the communes' names, or 422."""
-    rows = services.validate(read_request())
+    """Check every row without storing anything: the communes' names (and their lines in a
+    CSV or Excel table), or 422 (for such a table, each message names the sheet's line and
+    column)."""
+    envelope, table = read_request()
+    rows = _in_table_terms(table, envelope, lambda: services.validate(envelope))
+    lines = table.lines if table is not None else []
     return jsonify(
-        valid=True, total=len(rows), rows=[{"row": r.position, "label": r.label} for r in rows]
+        valid=True,
+        total=len(rows),
+        rows=[
+            {"row": r.position, "label": r.label}
+            | ({"line": lines[r.position]} if r.position < len(lines) else {})
+            for r in rows
+        ],
     )
+
+
+@bp.post("/template")
+@operation(
+    "makeBatchTemplate",
+    "batches",
+    file_reply(200, (XLSX,), "Mẫu danh sách xã.xlsx", "Content-Disposition"),
+    problems(400, 413, 415, 422),
+    body={"application/json": BatchTemplateRequestSchema},
+)
+def template() -> Response:
+    """The plan's Excel template: Vietnamese headers (`Tên xã (cơ quan ban hành)`, `Chủ tịch
+    (người ký)`, `Chỉ tiêu: ...`, `{ten_xa}`), prefilled from the plan: a line per commune
+    given (`communes`), else one line of the plan's targets. 422 if the plan is invalid."""
+    envelope, communes = parse_template_request(_json_body())
+    base_plan(envelope)
+    data = template_xlsx(envelope.plan, envelope.fields, communes)
+    response = send_file(io.BytesIO(data), mimetype=XLSX, conditional=False, etag=False)
+    attach(response.headers, "Mẫu danh sách xã.xlsx")
+    return response
 
 
 @bp.get("/<id:batch_id>")
@@ -140,19 +188,20 @@ def merged(batch_id: str) -> Response:
     return _send(key, "application/pdf", f"Lô {batch_id[:8]} - tổng hợp.pdf")
 
 
-def read_request() -> BatchRequest:
+def read_request() -> tuple[BatchRequest, Table | None]:
     """The batch request from JSON, or from multipart parts `plan`, `table` (.xlsx, .csv,
-    .json), `formats`, `fields` (comma-separated or repeated), `header` and `options`."""
+    .json; its columns named by contract path, declared field or Vietnamese header),
+    `formats`, `fields` (comma-separated or repeated), `header` and `options`; and the table
+    as read, when there is one."""
     settings = _runtime().settings
     request.max_content_length = settings.max_content_length
     request.max_form_memory_size = settings.max_content_length
     if request.mimetype != "multipart/form-data":
-        return _pdf_available(parse_request(json_body(), settings.max_rows))
-    table = request.files.get("table")
-    if table is None:
+        return _pdf_available(parse_request(_json_body(), settings.max_rows)), None
+    upload = request.files.get("table")
+    if upload is None:
         raise InvalidDocument({"table": [code("required")]})
     data: dict[str, Any] = {"plan": _json_part("plan", required=True)}
-    data["rows"] = read_table(table.filename or "", table.stream, settings.max_rows)
     for name in ("formats", "fields"):
         values = [v.strip() for raw in request.form.getlist(name) for v in raw.split(",")]
         if any(values):
@@ -161,7 +210,46 @@ def read_request() -> BatchRequest:
         part = _json_part(name, required=False)
         if part is not None:
             data[name] = part
-    return _pdf_available(parse_request(data, settings.max_rows))
+    try:
+        content = upload.read()
+    finally:
+        upload.close()  # a large upload is a temporary file: closed now, not when collected
+    table = read_table(upload.filename or "", content, settings.max_rows, _header_keys(data))
+    data["rows"] = table.rows
+    return _pdf_available(parse_request(data, settings.max_rows)), table
+
+
+def _json_body() -> Any:
+    """The JSON body (415, 400 as for every API call); 413 when it holds more objects and
+    lists than any batch needs, before parsing them (10 million `{}` would take gigabytes)."""
+    if request.mimetype == "application/json":
+        _bounded(request.get_data(cache=True), "_schema")  # json_body reads the cached body
+    return json_body()
+
+
+def _bounded(raw: bytes | str, field: str) -> None:
+    text = raw.encode() if isinstance(raw, str) else raw
+    if text.count(b"{") + text.count(b"[") > MAX_CONTAINERS:
+        raise RequestRejected(413, {field: [code("too_complex_json", MAX_CONTAINERS)]})
+
+
+def _header_keys(data: dict[str, Any]) -> dict[str, str]:
+    """The Vietnamese headers this plan's table may use (none while the plan is not JSON)."""
+    plan, fields = data.get("plan"), data.get("fields", [])
+    if not isinstance(plan, dict) or not all(isinstance(f, str) for f in fields):
+        return {}
+    return columns.header_keys(plan, fields)
+
+
+def _in_table_terms(table: Table | None, envelope: BatchRequest, work: Callable[[], T]) -> T:
+    """Run `work`; a CSV or Excel table's row errors then name its lines and columns."""
+    try:
+        return work()
+    except InvalidDocument as invalid:
+        if table is None or not table.lines:
+            raise
+        template = columns.key_headers(envelope.plan, envelope.fields)
+        raise InvalidDocument(located(invalid.errors, table, template, current_locale())) from None
 
 
 def _pdf_available(batch: BatchRequest) -> BatchRequest:
@@ -178,6 +266,7 @@ def _json_part(name: str, *, required: bool) -> Any:
         if required:
             raise InvalidDocument({name: [code("required")]})
         return None
+    _bounded(raw, name)
     try:
         return json.loads(raw)
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
@@ -245,7 +334,26 @@ def _runtime() -> BatchRuntime:
 
 @bp.errorhandler(TableError)
 def unreadable_table(error: TableError) -> Response:
-    return error_response(422, error.errors)
+    return error_response(422, table_error(error, current_locale()))
+
+
+@bp.errorhandler(UploadTooLarge)
+@bp.errorhandler(UploadTooComplex)
+def table_too_large(error: UploadTooLarge | UploadTooComplex) -> Response:
+    log.warning("table refused: %s", error.reason)
+    return error_response(413, {"table": [code("table_too_large", table_limits())]})
+
+
+@bp.errorhandler(MalformedUpload)
+def malformed_table(error: MalformedUpload) -> Response:
+    log.info("table refused: %s", error.reason)
+    return error_response(422, {"table": [code("unreadable_table")]})
+
+
+@bp.errorhandler(JobCrashed)
+def table_reader_failed(error: JobCrashed) -> Response:
+    log.error("the table reader failed on an upload: %s", error)
+    return error_response(422, {"table": [code("unreadable_table")]})
 
 
 @bp.errorhandler(services.IdempotencyMismatch)

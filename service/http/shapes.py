@@ -97,7 +97,13 @@ class BatchSummary(Shape):
     """A batch as submitted."""
 
     id = fields.String(required=True)
-    status = fields.String(required=True, metadata={"description": "queued, running, done…"})
+    status = fields.String(
+        required=True,
+        metadata={
+            "description": "queued, running, then done (every commune has its files), "
+            "partial (some failed: see failures) or failed (none done)"
+        },
+    )
     total = fields.Integer(required=True)
     formats = fields.List(fields.String(), required=True)
     urls = fields.Nested(BatchLinks, required=True)
@@ -130,9 +136,10 @@ class BatchStatus(BatchSummary):
 
 
 class BatchRow(Shape):
-    """A valid row: its position and the commune's name."""
+    """A valid row: its position, its line in a CSV or Excel table, the commune's name."""
 
     row = fields.Integer(required=True)
+    line = fields.Integer(metadata={"description": "The row's line in a CSV or Excel sheet"})
     label = fields.String(required=True)
 
 

@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -22,6 +23,7 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from service.errors import RenderError, TemplateNotFound
+from service.rendering.package import Entry, Package
 
 DOCUMENT_PART = "word/document.xml"
 CORE_PART = "docProps/core.xml"
@@ -116,38 +118,34 @@ class CompiledTemplate:
         self._compiled: dict[str, jinja2.Template] = {}
         self._footnotes: str | None = None  # the footnotes part: separators, then ours
         patcher = PlanTemplate(str(path))
-        static = io.BytesIO()
-        with zipfile.ZipFile(path) as package, zipfile.ZipFile(static, "w") as prefix:
+        static: list[Entry] = []
+        with zipfile.ZipFile(path) as package:
             for info in package.infolist():
                 data = package.read(info.filename)
                 if info.filename == DOCUMENT_PART or _has_tags(info.filename, data):
                     source = patcher.patch_xml(_without_declaration(data))
                     source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
                     self._compiled[info.filename] = environment.from_string(source)
+                elif info.filename == FOOTNOTES_PART:
+                    self._footnotes = data.decode("utf-8")  # ours go in at render time
                 elif info.filename != CORE_PART:
-                    if info.filename == FOOTNOTES_PART:
-                        self._footnotes = data.decode("utf-8")  # ours go in at render time
-                        continue
-                    prefix.writestr(info.filename, data, zipfile.ZIP_DEFLATED)
+                    static.append(Entry.of(info.filename, data, zlib.Z_DEFAULT_COMPRESSION))
         # The parts that never change are compressed once; each document appends its own.
-        self._prefix = static.getvalue()
+        self._package = Package(static)
 
     def render(self, context: dict[str, Any]) -> bytes:
         """The finished DOCX; raises RenderError if the template does not fit the context."""
-        parts = {name: self._render_part(name, context) for name in self._compiled}
-        output = io.BytesIO(self._prefix)
-        with zipfile.ZipFile(output, "a") as package:
-            for name, data in parts.items():
-                package.writestr(name, data, zipfile.ZIP_DEFLATED, compresslevel=COMPRESSION)
-            package.writestr(
-                CORE_PART, core_properties(context.get("properties", {})), zipfile.ZIP_DEFLATED
+        parts = [
+            Entry.of(name, self._render_part(name, context), COMPRESSION) for name in self._compiled
+        ]
+        parts.append(Entry.of(CORE_PART, core_properties(context.get("properties", {})), None))
+        if self._footnotes is not None:
+            ours = str(context.get("footnotes", ""))
+            notes = self._footnotes.replace("</w:footnotes>", ours + "</w:footnotes>")
+            parts.append(
+                Entry.of(FOOTNOTES_PART, notes.encode("utf-8"), COMPRESSION if ours else None)
             )
-            if self._footnotes is not None:
-                ours = str(context.get("footnotes", ""))
-                notes = self._footnotes.replace("</w:footnotes>", ours + "</w:footnotes>")
-                method = zipfile.ZIP_DEFLATED if ours else zipfile.ZIP_STORED  # tiny without ours
-                package.writestr(FOOTNOTES_PART, notes.encode("utf-8"), method)
-        return output.getvalue()
+        return self._package.write(parts)
 
     def _render_part(self, name: str, context: dict[str, Any]) -> bytes:
         try:

@@ -108,7 +108,8 @@ class BatchRow(Base):
     unit: Mapped[str] = mapped_column(String(64), index=True)
     idempotency_key: Mapped[str | None] = mapped_column(String(200))
     request_hash: Mapped[str] = mapped_column(String(64))
-    status: Mapped[str] = mapped_column(String(20), index=True)  # queued running done failed
+    # queued, running, then done, partial or failed
+    status: Mapped[str] = mapped_column(String(20), index=True)
     formats: Mapped[list[str]] = mapped_column(JSON)
     plan: Mapped[dict[str, Any]] = mapped_column(JSON)
     options: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -48,16 +48,26 @@ async function body() {
   data.append("plan", new Blob([plan], { type: "application/json" }), "plan.json");
   data.append("table", table, table.name);
   data.append("formats", $("opt-pdf").checked ? "docx,pdf" : "docx");
-  data.append("fields", $("opt-fields").value);
+  data.append("fields", fieldNames().join(","));
   const options = { cascade: $("opt-cascade").checked, deadline_days_before: Number($("opt-days").value) || 0 };
   data.append("options", JSON.stringify(options));
   return data;
 }
 
-function lineOf(path) {
-  // rows.7.signer.name -> "Dòng 9 (signer.name)": line 1 of the sheet is the header.
-  const match = /^rows\.(\d+)(?:\.(.*))?$/.exec(path);
-  return match ? `${t("row")} ${Number(match[1]) + 2}${match[2] ? ` (${match[2]})` : ""}` : path;
+function fieldNames() {
+  return $("opt-fields").value.split(",").map((name) => name.trim()).filter(Boolean);
+}
+
+function spreadsheet() {
+  return /\.(xlsx|csv)$/i.test($("table-file").files[0]?.name || "");
+}
+
+function describe(path, messages) {
+  // A spreadsheet's row errors already say "Dòng 9, cột "Chủ tịch": …" (the server knows
+  // its lines and headers); the others are shown after their key.
+  const text = messages.join(" ");
+  if (path === "table" || (path.startsWith("rows.") && spreadsheet())) return text;
+  return `${path}: ${text}`;
 }
 
 function showErrors(errors) {
@@ -72,7 +82,7 @@ function showErrors(errors) {
   const list = document.createElement("ul");
   for (const [path, messages] of Object.entries(errors)) {
     const item = document.createElement("li");
-    item.textContent = `${lineOf(path)}: ${messages.join(" ")}`;
+    item.textContent = describe(path, messages);
     list.append(item);
   }
   box.append(title, list);
@@ -92,7 +102,7 @@ function showRows(rows) {
   table.tBodies[0].replaceChildren(
     ...rows.map((row) => {
       const line = document.createElement("tr");
-      for (const value of [row.row + 2, row.label]) {
+      for (const value of [row.line ?? row.row + 1, row.label]) {
         const cell = document.createElement("td");
         cell.textContent = String(value);
         line.append(cell);
@@ -161,12 +171,13 @@ async function follow(url) {
   $("progress-failures").replaceChildren(
     ...data.failures.map((failure) => {
       const item = document.createElement("li");
-      item.textContent = `${lineOf(`rows.${failure.row}`)} — ${failure.label}: ${failure.message}`;
+      item.textContent = `${failure.label}: ${failure.message}`;
       return item;
     }),
   );
   if (data.finished_at) {
-    $("progress-text").textContent = `${t("finished")} ${t("counts", data)}`;
+    const outcome = { done: "finished", partial: "partial", failed: "failed_all" }[data.status] || "finished";
+    $("progress-text").textContent = `${t(outcome, data)} ${t("counts", data)}`;
     $("download-zip").href = data.urls.archive;
     $("download-zip").hidden = false;
     if (data.urls.merged_pdf && data.done > 0) {
@@ -178,7 +189,38 @@ async function follow(url) {
   setTimeout(() => follow(url), 1000);
 }
 
+async function downloadTemplate() {
+  $("batch-status").textContent = "";
+  try {
+    const plan = await planText();
+    if (!plan) throw new Error(t("need_plan"));
+    const communes = $("template-communes").value.split("\n").map((line) => line.trim()).filter(Boolean);
+    const body = JSON.stringify({ plan: JSON.parse(plan), fields: fieldNames(), communes });
+    const response = await fetch(form.dataset.templateUrl, {
+      method: "POST",
+      headers: { ...headers(), "Content-Type": "application/json" },
+      body,
+    });
+    if (!response.ok) {
+      showErrors((await response.json()).errors);
+      return;
+    }
+    showErrors(null);
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = "Mẫu danh sách xã.xlsx";
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+    $("batch-status").textContent = t("template_ready");
+  } catch (error) {
+    $("batch-status").textContent = error.message;
+  }
+}
+
 $("check-button").addEventListener("click", check);
+$("template-button").addEventListener("click", downloadTemplate);
 form.addEventListener("submit", start);
 for (const id of ["plan-file", "plan-draft", "table-file", "opt-pdf", "opt-cascade", "opt-days", "opt-fields"]) {
   $(id).addEventListener("change", () => {

@@ -15,6 +15,9 @@ NAMES = [
     "Nam Mẫu", "Quảng Khê", "Đồng Lạc", "Lương Bằng", "Bằng Lũng", "Đại Sảo",
     "Yên Thịnh", "Bản Thi", "Xuân Lạc", "Ngọc Phái", "Phương Viên", "Bằng Lãng",
     "Nghĩa Tá", "Lương Thượng", "Văn Lăng", "Hòa Mục", "Côn Minh", "Cư Lễ",
+    "Vi Hương", "Tú Trĩ", "Lục Bình", "Quân Bình", "Cốc Đán", "Thượng Quan",
+    "Bằng Vân", "Đức Vân", "Thuần Mang", "Hương Nê", "Lãng Ngâm", "Kim Lư",
+    "Quảng Bạch", "Bằng Thành",
 ]  # fmt: skip
 SIGNERS = ["Lê Văn An", "Hoàng Thị Bích", "Nông Văn Chung", "Triệu Thị Dung", "Mã Văn Én"]
 

@@ -99,6 +99,11 @@ def kill(pid: int) -> None:
     os.kill(pid, signal.SIGKILL)
 
 
+def stored_files(storage: Path, batch_id: str) -> list[str]:
+    """The batch's files in storage, temporary ones included (they start with a dot)."""
+    return sorted(p.name for p in (storage / batch_id).iterdir())
+
+
 def attempts(batches: SqlBatches, batch_id: str) -> list[int]:
     """Each row's number of claims."""
     with batches.database.engine.connect() as conn:

@@ -7,7 +7,6 @@ import csv
 import io
 import json
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,35 +17,8 @@ from openpyxl import Workbook
 from pypdf import PdfReader
 
 from service.batch.queue import QueueUnavailable, RecordingQueue
-from service.http import create_app
-from service.rendering.pdf import FakeConverter
 from tests.batch.communes import check_archive, commune_rows
-
-
-def make_app(tmp_path: Path, **config: Any) -> Flask:
-    return create_app(
-        {
-            "TESTING": True,
-            "AUTH_REQUIRED": False,
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'app.db'}",
-            "STORAGE_DIR": str(tmp_path / "storage"),
-            "PDF_CONVERTER": FakeConverter(pages=2),
-            "BATCH_POLL_SECONDS": 0.2,
-            **config,
-        }
-    )
-
-
-@pytest.fixture()
-def batch_app(tmp_path: Path) -> Iterator[Flask]:
-    app = make_app(tmp_path)
-    yield app
-    app.extensions["batches"].close()
-
-
-@pytest.fixture()
-def api(batch_app: Flask) -> FlaskClient:
-    return batch_app.test_client()
+from tests.batch.conftest import make_app
 
 
 def finished(client: FlaskClient, url: str, timeout: float = 30) -> dict[str, Any]:
@@ -114,7 +86,8 @@ def test_multipart_with_an_excel_table(api: FlaskClient, plan: dict[str, Any]) -
     )
     assert checked.get_json() == {
         "valid": True, "total": 3,
-        "rows": [{"row": n, "label": f"Xã {r['place']}"} for n, r in enumerate(rows)],
+        "rows": [{"row": n, "line": n + 2, "label": f"Xã {r['place']}"}
+                 for n, r in enumerate(rows)],
     }  # fmt: skip
     form["plan"] = (io.BytesIO(json.dumps(plan).encode()), "plan.json")
     form["table"] = (io.BytesIO(xlsx(rows)), "Danh sách xã.xlsx")
@@ -142,7 +115,9 @@ def test_multipart_with_a_csv_table_and_its_errors(api: FlaskClient, plan: dict[
         headers={"Accept-Language": "en"},
     )  # fmt: skip
     assert response.status_code == 422
-    assert response.get_json()["errors"] == {"rows.7.signer.name": ["This field is required."]}
+    assert response.get_json()["errors"] == {
+        "rows.7.signer.name": ['Line 9, column "signer.name": This field is required.']
+    }
 
 
 def test_every_error_at_once_in_the_one_shape(api: FlaskClient, plan: dict[str, Any]) -> None:

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from service.batch.repository import SqlBatches
 from service.store import Database
 from tests.batch.communes import check_archive, commune_rows
+from tests.batch.conftest import make_app
 from tests.batch.faults import (
     attempts,
     celery_worker,
@@ -24,7 +25,7 @@ from tests.batch.faults import (
     stop,
     wait_for,
 )
-from tests.batch.test_api import download, finished, make_app
+from tests.batch.test_api import download, finished
 
 pytestmark = [pytest.mark.redis, pytest.mark.slow]
 COMMUNES = 32

@@ -14,8 +14,9 @@ import pytest
 from service.batch.repository import SqlBatches
 from service.store import Database
 from tests.batch.communes import check_archive, commune_rows
-from tests.batch.faults import ROOT, kill, stop, wait_for
-from tests.batch.test_api import download, finished, make_app
+from tests.batch.conftest import make_app
+from tests.batch.faults import ROOT, kill, stop, stored_files, wait_for
+from tests.batch.test_api import download, finished
 
 pytestmark = pytest.mark.slow
 COMMUNES = 32
@@ -29,10 +30,6 @@ response = app.test_client().post("/api/v1/batches", json=json.loads(sys.stdin.r
 print(response.get_json()["id"], flush=True)
 time.sleep(600)
 """
-
-
-def stored_files(storage: Path, batch_id: str) -> list[str]:
-    return sorted(p.name for p in (storage / batch_id).iterdir() if not p.name.startswith("."))
 
 
 def test_a_stopped_service_resumes_on_restart(tmp_path: Path, plan: dict[str, Any]) -> None:

@@ -11,8 +11,9 @@ import pytest
 from service.batch.repository import SqlBatches
 from service.store import Database
 from tests.batch.communes import check_archive, commune_rows
+from tests.batch.conftest import make_app
 from tests.batch.faults import _answers, celery_worker, free_port, stop, wait_for
-from tests.batch.test_api import download, finished, make_app
+from tests.batch.test_api import download, finished
 
 pytestmark = [pytest.mark.redis, pytest.mark.slow]
 COMMUNES = 20

@@ -112,7 +112,7 @@ def test_a_row_that_cannot_be_made_fails_alone(
     batch = runtime.batches.create("unit", None, request, rows)
     runtime.worker.drain(batch.id)
     progress = runtime.batches.progress(batch.id)
-    assert progress.batch.status == "done" and progress.counts == {"done": 2, "failed": 1}
+    assert progress.batch.status == "partial" and progress.counts == {"done": 2, "failed": 1}
     (failure,) = progress.failures
     assert (failure.position, failure.attempts, failure.error["code"]) == (1, 1, "render_failed")
     assert failure.error["detail"]["signer.mode"] == ["one_of|KT, TL, TUQ, Q"]

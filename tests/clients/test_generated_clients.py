@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 from openapi_schema_validator import OAS30Validator
+from openpyxl import load_workbook
 
 from service.http import create_app
 from service.rendering.pdf import LibreOfficePool, PoolConfig
@@ -231,7 +232,7 @@ def test_batch_queued_polled_downloaded(call: Driver) -> None:
     assert queued.status_code == 202, queued.content
     batch_id = queued.parsed.id
     answer = _until(lambda: call("batches", "get_batch", batch_id),
-                    lambda a: a.parsed.status in ("done", "failed"))  # fmt: skip
+                    lambda a: a.parsed.status in ("done", "partial", "failed"))  # fmt: skip
     status = answer.parsed
     assert (status.status, status.done, status.failed) == ("done", 2, 0)
     conforms(call.spec, "BatchStatus", answer)
@@ -242,6 +243,22 @@ def test_batch_queued_polled_downloaded(call: Driver) -> None:
     assert sum(n.endswith(".docx") for n in names) == sum(n.endswith(".pdf") for n in names) == 2
     merged = call("batches", "get_batch_merged_pdf", batch_id)
     assert merged.status_code == 200 and merged.content.startswith(b"%PDF")
+
+
+def test_the_batch_template_lists_the_communes_under_vietnamese_headers(call: Driver) -> None:
+    request = call.model("BatchTemplateRequest").from_dict(
+        {"plan": plan_json(PLAN), "fields": ["ten_xa"], "communes": ["Quang Thuận"]}
+    )
+    answer = call("batches", "make_batch_template", body=request)
+    assert answer.status_code == 200, answer.content
+    sheet = load_workbook(io.BytesIO(answer.content))["Danh sách xã"]
+    assert [cell.value for cell in sheet[1]][:3] == [
+        "Tên xã (cơ quan ban hành)",
+        "Địa danh",
+        "Chủ tịch (người ký)",
+    ]
+    commune = [cell.value for cell in sheet[2]][:2]
+    assert commune == ["ỦY BAN NHÂN DÂN XÃ QUANG THUẬN", "Quang Thuận"]
 
 
 def _until(read: Callable[[], Any], done: Callable[[Any], bool], timeout: float = 240) -> Any:

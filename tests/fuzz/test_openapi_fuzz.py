@@ -51,6 +51,7 @@ RULES_BEYOND_THE_SCHEMA = {
     "POST /api/v1/documents/validate": "the same rules as rendering",
     "POST /api/v1/batches": "every row is checked against the plan contract",
     "POST /api/v1/batches/validate": "every row is checked against the plan contract",
+    "POST /api/v1/batches/template": "the plan is checked against the plan contract",
     "POST /api/v1/check": "any bytes are `format: binary`; only a real DOCX can be read",
     "POST /api/v1/drafts/cascade": "the parent and the lower header must make a valid plan",
     "GET /api/v1/drafts": "a cursor is opaque: only one this service gave is valid",

@@ -31,9 +31,17 @@ def strings() -> dict[str, str]:
         "table": _("2. The communes"),
         "table_file": _("A .xlsx, .csv or .json file"),
         "table_hint": _(
-            "The first line names the columns: contract paths (issuer.name, place, signer.name, "
-            "targets.specific.1.value…), declared fields ({ten_xa}) or patch."
+            "The first line names the columns: the template's headers (Tên xã, Chủ tịch, "
+            "Chỉ tiêu: …), contract paths (issuer.name, targets.specific.1.value…), declared "
+            "fields ({ten_xa}) or patch."
         ),
+        "template_hint": _(
+            "No table yet? Download the Excel template of the chosen plan: a column for each "
+            "thing a commune fills in, its targets prefilled, the named fields of section 3 "
+            "too. List the communes to get a line for each."
+        ),
+        "template_communes": _("Communes to list in the template (one per line, optional)"),
+        "template_button": _("Download the Excel template"),
         "options": _("3. Options"),
         "pdf": _("PDF too, and one merged PDF"),
         "cascade": _("Cascade from the level above (the “Thực hiện Kế hoạch số …” line)"),
@@ -56,7 +64,11 @@ def strings() -> dict[str, str]:
         "js.counts": _("{done}/{total} done, {failed} failed"),
         "js.eta": _("about {s} s left"),
         "js.finished": _("Finished."),
+        "js.partial": _("Finished, but {failed} communes have no documents (listed below):"),
+        "js.failed_all": _("Failed: no commune has its documents."),
         "js.network": _("Connection lost; retrying…"),
+        "js.need_plan": _("Choose the plan first."),
+        "js.template_ready": _("The template is downloaded: fill it in, then choose it above."),
     }
 
 

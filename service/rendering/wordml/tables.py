@@ -20,8 +20,13 @@ _BORDERS = "".join(
 _JC = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right"}
 
 
+_EMPTY = Rich(())
+
+
 def split_lines(rich: Rich) -> list[Rich]:
     """A cell's text as paragraphs: each `\\n` starts a new one."""
+    if all(isinstance(p, Span) and "\n" not in p.text for p in rich.parts):
+        return [rich]  # most cells: one paragraph
     paragraphs: list[list[Span | object]] = [[]]
     for part in rich.parts:
         if isinstance(part, Span) and "\n" in part.text:
@@ -44,6 +49,14 @@ class TableWriter:
         total = sum(c.width for c in table.columns)
         self.widths = [twips(width_mm * c.width / total) for c in table.columns]
         self.size = None if table.font_size == DEFAULT_SIZE else table.font_size
+        self._openings: dict[tuple[int, int, str, str | None], str] = {}
+        size = f'<w:rPr><w:sz w:val="{self.size * 2}"/></w:rPr>' if self.size else ""
+        self._ppr = {
+            (style, column): f'<w:pPr><w:pStyle w:val="{style}"/>'
+            f"{self._align(column, style)}{size}</w:pPr>"
+            for style in (TEXT_STYLE, HEADER_STYLE, GROUP_STYLE)
+            for column in range(len(self.widths))
+        }
 
     def xml(self) -> str:
         """The whole `<w:tbl>`."""
@@ -112,23 +125,26 @@ class TableWriter:
     def _cell(
         self, column: int, span: int, paragraphs: list[Rich], style: str, merge: str | None = None
     ) -> str:
-        width = sum(self.widths[column : column + span])
-        props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
-        if span > 1:
-            props += f'<w:gridSpan w:val="{span}"/>'
-        if merge == "restart":
-            props += '<w:vMerge w:val="restart"/>'
-        elif merge == "continue":
-            props += "<w:vMerge/>"
-        props += '<w:vAlign w:val="center"/>'
-        align = self._align(column, style)
-        size = f'<w:rPr><w:sz w:val="{self.size * 2}"/></w:rPr>' if self.size else ""
+        opening = self._openings.get((column, span, style, merge))
+        if opening is None:  # one cell's properties, built once per kind of cell of a table
+            width = sum(self.widths[column : column + span])
+            props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+            if span > 1:
+                props += f'<w:gridSpan w:val="{span}"/>'
+            if merge == "restart":
+                props += '<w:vMerge w:val="restart"/>'
+            elif merge == "continue":
+                props += "<w:vMerge/>"
+            props += '<w:vAlign w:val="center"/>'
+            opening = self._openings[(column, span, style, merge)] = (
+                f"<w:tc><w:tcPr>{props}</w:tcPr>"
+            )
+        ppr = self._ppr[(style, column)]
         body = "".join(
-            f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{align}{size}</w:pPr>'
-            f"{runs(text, self.notes, size=self.size)}</w:p>"
-            for text in paragraphs or [Rich(())]
+            f"<w:p>{ppr}{runs(text, self.notes, size=self.size)}</w:p>"
+            for text in paragraphs or [_EMPTY]
         )
-        return f"<w:tc><w:tcPr>{props}</w:tcPr>{body}</w:tc>"
+        return f"{opening}{body}</w:tc>"
 
     def _align(self, column: int, style: str) -> str:
         if style != TEXT_STYLE:
