@@ -13,7 +13,7 @@ SYSTEM_PACKAGES=(
   chromium                   # the web form's browser tests: Playwright drives Debian's Chromium
   postgresql                 # tests prove the PostgreSQL option (SQLite stays the default)
   redis-server               # Celery's broker for batch workers (issue 5); tests start their own
-  nodejs                     # tests generate the TypeScript types of the API (tests/clients)
+  nodejs                     # tests generate the TypeScript types of the API (tests/clients); axe-core for the browser tests
   curl                       # tests run the README's curl examples as written
   jq                         # ...which read JSON answers with jq
   nginx                      # buffers slow clients' requests in front of gunicorn (PROXY=nginx, issue 15)
@@ -40,14 +40,17 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 
-# The generated-client test's npm packages (openapi-typescript, tsc), from the lockfile.
-# Debian packages npm apart from nodejs (other builds of nodejs bring their own npm).
+# The tests' npm packages, each exactly as its lockfile pins it: tests/clients (openapi-
+# typescript, tsc for the generated-client test) and tests/browser (axe-core, injected by the
+# browser tests). Debian packages npm apart from nodejs (other builds bring their own npm).
 if ! command -v npm >/dev/null; then
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null
 fi
-lock=tests/clients/package-lock.json
-if [ "$(cat tests/clients/node_modules/.lock.sha 2>/dev/null)" != "$(sha256sum "$lock" | cut -d' ' -f1)" ]; then
-  npm ci --prefix tests/clients --no-audit --no-fund --loglevel=error
-  sha256sum "$lock" | cut -d' ' -f1 > tests/clients/node_modules/.lock.sha
-fi
+for folder in tests/clients tests/browser; do
+  lock=$folder/package-lock.json
+  if [ "$(cat "$folder/node_modules/.lock.sha" 2>/dev/null)" != "$(sha256sum "$lock" | cut -d' ' -f1)" ]; then
+    npm ci --prefix "$folder" --no-audit --no-fund --loglevel=error
+    sha256sum "$lock" | cut -d' ' -f1 > "$folder/node_modules/.lock.sha"
+  fi
+done

@@ -61,6 +61,12 @@ class Accounts:
             if session.get(UnitRow, unit) is None:
                 session.add(UnitRow(id=unit, name=name or unit))
 
+    def unit_name(self, unit: str) -> str:
+        """The unit's name as typed when it was made (`Xã Quang Thuận`); its slug if unnamed."""
+        with self.database.session() as session:
+            row = session.get(UnitRow, unit)
+            return row.name if row is not None and row.name else unit
+
     def has_users(self) -> bool:
         """Whether any account exists (the first one is made from the command line)."""
         with self.database.session() as session:

@@ -237,7 +237,8 @@ def if_match() -> list[str] | None:
     if "If-Match" not in request.headers:
         return None
     tags = request.if_match
-    return [ANY] if tags.star_tag else sorted(tags.as_set())
+    # An empty tag (`If-Match: ""`) names no version: left out, so nothing matches (412).
+    return [ANY] if tags.star_tag else sorted(tag for tag in tags.as_set() if tag)
 
 
 def precondition(revision: int | None) -> tuple[int | None, list[str] | None]:

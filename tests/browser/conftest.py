@@ -7,8 +7,9 @@ test. Playwright's own browser download is not used: /usr/bin/chromium comes fro
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
@@ -16,6 +17,9 @@ from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 from service.http import create_app
 from service.rendering.pdf import LibreOfficePool, PoolConfig
 from tests.serving import serve
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -45,12 +49,32 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             "RATE_LIMIT_PER_MINUTE": 0,
         }
     )
+    app.wsgi_app = static_read_whole(app.wsgi_app)  # type: ignore[method-assign]
     try:
         with serve(app) as url:
             yield url
     finally:
         converter.close()
         app.extensions["database"].dispose()
+
+
+def static_read_whole(wsgi_app: WSGIApplication) -> WSGIApplication:
+    """Static files read whole and closed before they are sent. A page that navigates on
+    while its scripts load drops the connection, and werkzeug's development server then
+    never closes the open file: a ResourceWarning, an error under filterwarnings=error."""
+
+    def app(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        body = wsgi_app(environ, start_response)
+        if not str(environ.get("PATH_INFO", "")).startswith("/static/"):
+            return body
+        try:
+            return [b"".join(body)]
+        finally:
+            close = getattr(body, "close", None)
+            if close is not None:
+                close()
+
+    return app
 
 
 @pytest.fixture(scope="session")
@@ -72,6 +96,7 @@ def page(browser: Browser, server: str) -> Iterator[Page]:
     """A fresh context at 1280 px; fails the test on any script error in the page."""
     context = browser.new_context(viewport=DESKTOP, accept_downloads=True, base_url=server)
     context.set_default_timeout(10_000)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])  # real Ctrl+C / Ctrl+V
     tab = context.new_page()
     problems: list[str] = []
     tab.on("pageerror", lambda error: problems.append(f"page error: {error}"))

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
 
 SELECTS = {"type", "mode", "numbering", "after"}
-ENTRY_LISTS = {"numbered", "lettered", "specific"}  # entries typed into their `text` field
+ENTRY_LISTS = {"numbered", "lettered", "specific", "articles"}  # typed into their `text`
 FIRST = ("type", "mode")  # choices that change which other fields are shown
 
 
@@ -18,13 +19,25 @@ def field(page: Page, path: str) -> Locator:
     return page.locator(f'[data-path="{path}"]')
 
 
+def text_of(page: Page, path: str) -> str:
+    """The plain text of a field, an input or a rich box alike."""
+    return str(field(page, path).evaluate("e => e.value"))
+
+
 def new_draft(page: Page, kind: str = "plan") -> str:
-    """Start a new plan (or letter) from the drafts page; the editor's URL."""
+    """Start a new plan (or letter) from the drafts page; the editor's URL (`/drafts/new?...`
+    until the first change makes the draft)."""
     page.goto("/")
-    page.click("#new-plan" if kind == "plan" else "#new-letter")
+    page.click({"plan": "#new-ke_hoach", "letter": "#new-cong_van"}.get(kind, f"#new-{kind}"))
     page.wait_for_url("**/drafts/*")
     page.wait_for_selector("#plan-form section")
     return page.url
+
+
+def draft_id(page: Page) -> str:
+    """The id of the draft the editor shows (once its first change has made it)."""
+    page.wait_for_url(re.compile(r"/drafts/[0-9a-f]+$"))  # the address of the draft once made
+    return page.url.rsplit("/", 1)[1]
 
 
 def fill_document(page: Page, plan: dict[str, Any]) -> None:
@@ -84,3 +97,24 @@ def download(page: Page, button: str) -> tuple[str, bytes]:
 def wait_saved(page: Page) -> None:
     """Until the autosave reports that the server has everything."""
     expect(page.locator("#save-status")).to_contain_text("Đã lưu mọi thay đổi lúc", timeout=10_000)
+
+
+def put_on_clipboard(page: Page, data: dict[str, str]) -> None:
+    """Put exactly these formats on the browser's real clipboard (as Word or Excel would)."""
+    page.evaluate(
+        """(data) => {
+          const put = (e) => {
+            for (const [type, value] of Object.entries(data)) e.clipboardData.setData(type, value);
+            e.preventDefault();
+          };
+          document.addEventListener("copy", put, { once: true, capture: true });
+          if (!document.execCommand("copy")) throw new Error("copy refused");
+        }""",
+        data,
+    )
+
+
+def paste(page: Page, text: str, html: str | None = None) -> None:
+    """A real Ctrl+V of `text` (and its HTML) into the focused field."""
+    put_on_clipboard(page, {"text/plain": text, **({"text/html": html} if html else {})})
+    page.keyboard.press("Control+V")

@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, Route, expect
 
-from tests.browser.driving import field, form_json, import_json, new_draft, wait_saved
+from tests.browser.driving import (
+    draft_id,
+    field,
+    form_json,
+    import_json,
+    new_draft,
+    text_of,
+    wait_saved,
+)
 from tests.conftest import plan_json
 
 pytestmark = pytest.mark.browser
@@ -25,7 +33,7 @@ def test_draft_is_intact_after_a_reload(page: Page) -> None:
     field(page, "signer.head").fill("CHỦ TỊCH")
     field(page, "type").select_option("cong_van")  # a look at the letter form, then back
     page.click('[data-add="body.text"]')
-    field(page, "body.text.0").fill("UBND huyện đề nghị")
+    field(page, "body.text.0").fill("Đề nghị UBND huyện")
     field(page, "type").select_option("ke_hoach")
     typed = form_json(page)
     assert "body" not in typed and typed["purpose"] == {"purposes": ["Nâng cao nhận thức."]}
@@ -36,7 +44,7 @@ def test_draft_is_intact_after_a_reload(page: Page) -> None:
     assert field(page, "issuer.name").input_value() == "ỦY BAN NHÂN DÂN\nXÃ YÊN ĐỊNH"
     expect(page.locator("#restored")).to_be_hidden()
     field(page, "type").select_option("cong_van")  # what was typed there is kept too
-    assert field(page, "body.text.0").input_value() == "UBND huyện đề nghị"
+    assert text_of(page, "body.text.0") == "Đề nghị UBND huyện"
 
 
 def test_the_browser_copy_restores_what_the_server_missed(page: Page) -> None:
@@ -62,14 +70,15 @@ def test_the_browser_copy_restores_what_the_server_missed(page: Page) -> None:
 
 
 def test_duplicate_rename_and_delete_from_the_list(page: Page, tmp_path: Path) -> None:
-    editor = new_draft(page)
+    new_draft(page)
     import_json(page, plan_json(EXAMPLE), tmp_path)
     page.fill("#draft-name", "Kế hoạch trẻ em 2023")
     page.click("#rename-form button")
     expect(page.locator("#action-status")).to_contain_text("Đã đổi tên")
     wait_saved(page)
+    ident = draft_id(page)
     page.goto("/")
-    row = page.locator(f'[data-draft="{editor.rsplit("/", 1)[1]}"]')
+    row = page.locator(f'[data-draft="{ident}"]')
     row.get_by_role("button", name="Nhân bản").click()
     expect(page.locator("#page-status")).to_contain_text("Kế hoạch trẻ em 2023 (bản sao)")
     copy = page.locator('[data-name="Kế hoạch trẻ em 2023 (bản sao)"]')
@@ -96,10 +105,18 @@ def test_cascade_a_plan_to_the_commune(page: Page, tmp_path: Path) -> None:
     wait_saved(page)
     page.goto("/cascade")
     page.get_by_label("Bản nháp", exact=True).select_option(label="Kế hoạch thành phố 2023")
+    # what carries over from the plan above is prefilled: abbreviation, year, signing mode
+    expect(field(page, "issuer.abbreviation")).to_have_value("UBND")
+    expect(field(page, "date")).to_have_value("2023")
+    expect(field(page, "signer.mode")).to_have_value("KT")
+    expect(field(page, "signer.head")).to_have_value("CHỦ TỊCH")
+    page.get_by_label("Báo cáo sớm hơn thời hạn của cấp trên (số ngày)").fill("5")
+    expect(page.locator("#shifted-deadlines li")).to_have_text(
+        ["Báo cáo 6 tháng: 10/06/2023 → 05/06/2023", "Báo cáo năm: 10/11/2023 → 05/11/2023"]
+    )
     field(page, "issuer.name").fill("ỦY BAN NHÂN DÂN XÃ DƯƠNG QUANG")
-    field(page, "issuer.abbreviation").fill("UBND")
-    field(page, "date").fill("2023-05")
-    field(page, "signer.title").fill("CHỦ TỊCH")
+    field(page, "date").fill("05/2023")
+    field(page, "signer.title").fill("PHÓ CHỦ TỊCH")
     page.get_by_role("button", name="Tạo kế hoạch").click()
     expect(page.locator("#error-summary")).to_contain_text("Địa danh")  # place is missing
     expect(field(page, "place")).to_have_attribute("aria-invalid", "true")
@@ -108,11 +125,16 @@ def test_cascade_a_plan_to_the_commune(page: Page, tmp_path: Path) -> None:
     page.get_by_role("button", name="Tạo kế hoạch").click()
     page.wait_for_url("**/drafts/*")
     page.wait_for_selector("#plan-form section")
-    assert (
-        field(page, "preamble.0")
-        .input_value()
-        .startswith(
-            "Thực hiện Kế hoạch số .../KH-UBND ngày ... của Ủy ban nhân dân thành phố Bắc Kạn"
-        )
+    assert text_of(page, "preamble.0").startswith(
+        "Thực hiện Kế hoạch số .../KH-UBND ngày ... của Ủy ban nhân dân thành phố Bắc Kạn"
     )
-    assert form_json(page)["tasks"] == plan_json(EXAMPLE)["tasks"]
+    made = form_json(page)
+    assert made["tasks"] == plan_json(EXAMPLE)["tasks"]
+    assert made["date"] == "2023-05"
+    assert made["signer"] == {
+        "mode": "KT",
+        "head": "CHỦ TỊCH",
+        "title": "PHÓ CHỦ TỊCH",
+        "name": "Hà Văn Bình",
+    }
+    assert [d["due"] for d in made["reporting"]["deadlines"]] == ["2023-06-05", "2023-11-05"]

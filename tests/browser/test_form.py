@@ -57,7 +57,7 @@ def test_every_fixture_round_trips_through_the_form(page: Page, tmp_path: Path) 
 def test_validation_error_sits_by_its_field_and_nothing_is_lost(page: Page, tmp_path: Path) -> None:
     new_draft(page)
     import_json(page, plan_json(EXAMPLE), tmp_path)
-    controls = "#plan-form :is(input, textarea, select)"
+    controls = "#plan-form :is(input, textarea, select):not(.date-native)"  # the calendar is hidden
     assert page.locator(controls).count() > 100
     assert (
         page.evaluate(
@@ -83,6 +83,14 @@ def test_validation_error_sits_by_its_field_and_nothing_is_lost(page: Page, tmp_
         error_id = box.evaluate("e => e.nextElementSibling.id")
         assert error_id in (box.get_attribute("aria-describedby") or "").split()
         expect(page.locator(f"#{error_id}")).to_contain_text(message)
+    in_the_form = page.evaluate(  # the summary lists the errors as the fields come
+        "[...document.querySelectorAll('#plan-form [aria-invalid=true]')]"
+        ".map(e => document.querySelector(`label[for='${e.id}']`).textContent)"
+        ".map(t => t.replace(/\\s*\\*$/, ''))"
+    )
+    listed = summary.locator("li").all_inner_texts()
+    assert len(listed) == len(in_the_form) == 2
+    assert [line.split(":")[0] for line in listed] == in_the_form
     typed = plan_json(EXAMPLE)
     del typed["organization"]["assignments"][3]["agency"]
     typed["date"] = "2023-13"

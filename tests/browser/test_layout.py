@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from tests.conftest import plan_json
 
 pytestmark = pytest.mark.browser
 EXAMPLE = "ke-hoach-bac-kan-2023"
+IMAGES = Path(__file__).resolve().parents[2] / "docs" / "images"
 OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
@@ -37,6 +39,28 @@ def test_nothing_overflows_at_phone_width(page: Page, tmp_path: Path) -> None:
     for url in ("/", "/cascade"):
         page.goto(url)
         assert page.evaluate(OVERFLOW) == 0, url
+
+
+def test_on_a_phone_entries_keep_the_width_and_their_buttons_go_under(
+    page: Page, tmp_path: Path
+) -> None:
+    page.set_viewport_size(PHONE)
+    new_draft(page)
+    import_json(page, plan_json("ke-hoach-dinh-ke-2024"), tmp_path)
+    for item in (
+        "recipients.0",
+        "tasks.numbered.0.lettered.2",
+        "organization.sections.1.assignments.1.items.0",
+    ):
+        entry = page.locator(f'[data-item="{item}"]')
+        entry.scroll_into_view_if_needed()
+        text = entry.locator("[data-path]").first.bounding_box()
+        tools = entry.locator(".item-tools").last.bounding_box()
+        assert text and tools
+        assert tools["y"] >= text["y"] + text["height"] - 1, item  # under the text, not beside it
+        assert text["width"] >= 0.7 * PHONE["width"], (item, text["width"])
+    if os.environ.get("PLANDOC_SCREENSHOTS"):
+        page.screenshot(path=str(IMAGES / "form-phone.png"))
 
 
 def test_english_labels_and_messages(page: Page) -> None:

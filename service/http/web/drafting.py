@@ -9,6 +9,7 @@ from schemas import InvalidDocument, load_document
 from schemas.messages import code
 from service.cascade import HEADER_FIELDS, cascade
 from service.documents.registry import all_kinds
+from service.http.web.kinds import type_name
 from service.store.drafts import Draft, Drafts
 
 MAX_NAME = 300  # the drafts table's name column
@@ -48,13 +49,11 @@ def title_of(data: dict[str, Any]) -> str:
 
 
 def default_name(data: dict[str, Any]) -> str:
-    """The title, or `Kế hoạch mới` / `Công văn mới` before one is typed."""
+    """The title, or `Kế hoạch mới` / `Công văn mới` (the type's name) before one is typed."""
     title = title_of(data)
     if title:
         return title[:MAX_NAME]
-    names = {kind.code: kind.name for kind in all_kinds()}
-    kind = data.get("type")
-    return f"{names.get(kind, 'Văn bản') if isinstance(kind, str) else 'Văn bản'} mới"
+    return f"{type_name(data.get('type')) or 'Văn bản'} mới"
 
 
 def copy_name(name: str) -> str:

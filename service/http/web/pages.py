@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, current_app, redirect, render_template, request
+from flask import Blueprint, current_app, g, redirect, render_template, request
 from flask_babel import get_locale
 from werkzeug.wrappers import Response
 
@@ -12,7 +12,8 @@ from service.documents.registry import all_kinds
 from service.errors import NotFound
 from service.http.identity import current_unit
 from service.http.web import i18n
-from service.http.web.drafting import full
+from service.http.web.drafting import default_name, full
+from service.http.web.kinds import document_types
 from service.http.web.strings import client_messages
 from service.store.drafts import Drafts
 
@@ -33,7 +34,16 @@ def page_globals() -> dict[str, Any]:
         "languages": i18n.LANGUAGES,
         "client_messages": client_messages(),
         "pdf_available": current_app.extensions.get("converter") is not None,
+        "unit_name": _unit_name(),
+        "document_types": document_types(),
     }
+
+
+def _unit_name() -> str:
+    """The signed-in officer's unit by its name, for the header (its slug is for machines)."""
+    user = g.get("user")
+    accounts = current_app.extensions.get("accounts")
+    return str(accounts.unit_name(user.unit)) if user is not None and accounts is not None else ""
 
 
 @bp.errorhandler(NotFound)
@@ -46,6 +56,17 @@ def not_found(_error: NotFound) -> tuple[str, int]:
 def index() -> str:
     """The unit's drafts, and the ways to start a new one."""
     return render_template("web/index.html", drafts=drafts().list(current_unit()))
+
+
+@bp.get("/drafts/new")
+def new_document() -> str:
+    """An empty form; the draft is made by its first change, so no empty draft is left."""
+    kind = request.args.get("type", "")
+    if kind not in {t["type"] for t in document_types()}:
+        raise NotFound("document type")
+    data = {"type": kind, "number": None}
+    blank = {"id": None, "name": default_name(data), "type": kind, "revision": None}
+    return render_template("web/editor.html", draft={**blank, "data": data})
 
 
 @bp.get("/drafts/<draft_id>")

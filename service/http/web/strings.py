@@ -14,6 +14,10 @@ def client_messages() -> dict[str, str]:
         **_lists(),
         **_signature(),
         **_actions(),
+        **_typing(),
+        **_decision(),
+        **_blocks(),
+        **_tables(),
     }
 
 
@@ -49,7 +53,7 @@ def _header() -> dict[str, str]:
         "issuer.name": _("Name of the issuing body"),
         "issuer.name.hint": _(
             "e.g. ỦY BAN NHÂN DÂN THÀNH PHỐ BẮC KẠN. It is set in capitals "
-            "and broken over lines for you; press Enter to force a break."
+            "and broken over lines for you; press Shift+Enter to force a break."
         ),
         "issuer.abbreviation": _("Abbreviation"),
         "issuer.abbreviation.hint": _("Used in the symbol, e.g. UBND gives KH-UBND."),
@@ -67,12 +71,14 @@ def _header() -> dict[str, str]:
         "place.hint": _("The place name of the date line, e.g. TP. Bắc Kạn."),
         "date": _("Date"),
         "date.hint": _(
-            "2023-04-03; or 2023-04 or 2023 to leave the day (and month) blank for the signing day."
+            "30/11/2024; or 11/2024 or 2024 to leave the day (and month) blank for the signing day."
+            " 📅 opens a calendar."
         ),
         "printed": _("Will print:"),
         "title.ke_hoach": _("Title of the plan (trích yếu)"),
         "title.cong_van": _("Subject (printed after “V/v”)"),
-        "multiline.hint": _("Press Enter to start a new line."),
+        "title.quyet_dinh": _("Subject of the decision (printed under QUYẾT ĐỊNH, as typed)"),
+        "multiline.hint": _("Shift+Enter starts a new line."),
         "addressees": _("Addressees"),
         "addressees.hint": _("One body per entry; dashes and punctuation are added for you."),
         "preamble": _("Opening paragraphs"),
@@ -236,7 +242,6 @@ def _actions() -> dict[str, str]:
         "import.replace": _("Replace everything in this form with the file's content?"),
         "import.done": _("{name} was loaded into the form."),
         "rename.done": _("The draft was renamed."),
-        "conflict.discard": _("Discard your changes and load the version saved elsewhere?"),
         "name.newPlan": _("New plan"),
         "name.newLetter": _("New official letter"),
         "name.copy": _("{name} (copy)"),
@@ -245,4 +250,155 @@ def _actions() -> dict[str, str]:
         "delete.done": _("Draft “{name}” deleted."),
         "cascade.loaded": _("{name} loaded."),
         "cascade.noFile": _("Choose the JSON file of the plan of the level above."),
+        "cascade.prefilled": _("From the plan above: {values}. Change them if yours differ."),
+        "cascade.days": _("Type a whole number of days, 0 to 366."),
+        "cascade.noDeadlines": _("The plan above has no report deadlines."),
+        "cascade.deadlinesKept": _(
+            "The plan was made, but its report deadlines could not be moved earlier: "
+            "check them under Reporting."
+        ),
+    }
+
+
+def _typing() -> dict[str, str]:
+    return {
+        "enter.oneParagraph": _(
+            "This field is one paragraph: Enter does not start a new one here. "
+            "Continue typing, or move to the next field with Tab."
+        ),
+        "versions.saved": _("Saved on the server ({time})"),
+        "versions.mine": _("In this browser, not sent ({time})"),
+        "versions.savedNewer": _(
+            "The saved version is newer and is shown. This browser also holds a version that was "
+            "never sent: compare them and choose which to keep."
+        ),
+        "versions.mineNewer": _(
+            "This browser's version is newer and is shown. The draft was also saved elsewhere "
+            "with other changes: compare them and choose which to keep."
+        ),
+        "versions.more": _("… and {n} more differences."),
+        "versions.keptSaved": _("The saved version was kept."),
+        "versions.keptMine": _("This browser's version was kept and is being saved."),
+        "date.pick": _("Choose on a calendar"),
+        "date.invalid": _(
+            "“{text}” is not a date. Type it as 30/11/2024, 11/2024 (day left blank) or 2024."
+        ),
+        "paste.entries": _("{n} entries pasted, one per line."),
+        "paste.labels": _(
+            "The dashes and numbers at the start of the lines were left out: "
+            "the document numbers its entries itself."
+        ),
+        "paste.tabs": _("Tabs were replaced by spaces."),
+        "paste.oneLine": _(
+            "Not pasted: this field holds one line and the text has {n} lines. "
+            "Paste them into a list, or one line at a time."
+        ),
+        "paste.unprintable": _(
+            "Not pasted: the text holds a character that cannot be printed ({code})."
+        ),
+    }
+
+
+def _decision() -> dict[str, str]:
+    return {
+        "sec.decision": _("The deciding authority, legal basis and proposal"),
+        "authority": _("Deciding authority"),
+        "authority.hint": _(
+            "Printed bold, in capitals, centred, e.g. CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP."
+        ),
+        "legal_basis": _("Legal basis (Căn cứ …)"),
+        "legal_basis.hint": _("One “Căn cứ …” line per entry, printed in italics."),
+        "item.legalBasis": _("Legal basis {n}"),
+        "add.legalBasis": _("Add a legal basis"),
+        "proposal": _("Proposal (Theo đề nghị của …, optional)"),
+        "proposal.hint": _("The last line before “QUYẾT ĐỊNH:”, printed in italics."),
+        "sec.articles": _("Articles"),
+        "articles": _("Articles (Điều 1, Điều 2 …)"),
+        "articles.hint": _("Numbered “Điều 1.” … for you; the first is usually the issuing."),
+        "item.article": _("Article {n}"),
+        "add.article": _("Add an article"),
+        "article.text": _("Text of the article"),
+        "sec.attachment": _("The plan attached to the decision"),
+        "attachment.title": _("Title of the attached plan"),
+        "attachment.title.hint": _("Printed under KẾ HOẠCH on the attachment's first page."),
+        "attachment.reference": _("Reference line (optional)"),
+        "attachment.reference.hint": _(
+            "Empty: “(Kèm theo Quyết định số …/QĐ-… ngày … của …)” is written for you."
+        ),
+        "attachment.signoff": _("Line under the plan's last paragraph (optional)"),
+        "attachment.signoff.hint": _("Printed bold in the signature column, e.g. the issuer."),
+        "closing.none": _("No closing paragraph"),
+        "closing.none.hint": _("“./.” then ends the last paragraph of the content."),
+        "appendix.label": _("Label (optional)"),
+        "appendix.label.hint": _("Exactly as printed: PHỤ LỤC, PHỤ LỤC I, Phụ lục 01."),
+        "appendix.orientation": _("Page orientation"),
+        "orientation.portrait": _("Portrait"),
+        "orientation.landscape": _("Landscape (a wide table)"),
+        "appendix.reference": _("Reference line (optional)"),
+        "appendix.reference.hint": _(
+            "Exactly as printed; empty: “(Kèm theo … số … ngày … của …)” is written for you."
+        ),
+    }
+
+
+def _blocks() -> dict[str, str]:
+    return {
+        "list.blocks": _("Content, in the order it prints"),
+        "item.block": _("Block {n}: {kind}"),
+        "block.paragraph": _("Paragraph"),
+        "block.dash": _("Dash item (-)"),
+        "block.plus": _("Plus item (+)"),
+        "block.numbered": _("Numbered item (1.)"),
+        "block.lettered": _("Lettered item (a)"),
+        "block.section": _("Sub-heading"),
+        "block.assignment": _("Assignment to an agency"),
+        "block.table": _("Table"),
+        "block.more": _("Add inside this entry…"),
+        "block.freeOrder": _("Free order"),
+        "block.converted": _(
+            "This part now holds blocks in the order they print: add any kind anywhere, "
+            "move them with ↑ ↓."
+        ),
+    }
+
+
+def _tables() -> dict[str, str]:
+    return {
+        "table.tools": _("Table"),
+        "table.rowAdd": _("+ Row"),
+        "table.groupAdd": _("+ Group row"),
+        "table.colAdd": _("+ Column"),
+        "table.rowUp": _("Row ↑"),
+        "table.rowDown": _("Row ↓"),
+        "table.rowRemove": _("✕ Row"),
+        "table.colLeft": _("Column ←"),
+        "table.colRight": _("Column →"),
+        "table.colRemove": _("✕ Column"),
+        "table.mergeRight": _("Merge with the cell on the right"),
+        "table.mergeDown": _("Merge with the cell below"),
+        "table.unmerge": _("Split the cell"),
+        "table.size": _("Font size"),
+        "table.size.default": _("12 (usual)"),
+        "table.title": _("Title of column {n}"),
+        "table.width": _("Width of column {n} (relative)"),
+        "table.align": _("Alignment of column {n}"),
+        "table.group": _("Group over column {n}"),
+        "table.widthShort": _("Width"),
+        "table.groupShort": _("Column group"),
+        "table.groupRow": _("Group row {r} (one cell across the table)"),
+        "table.cell": _("Row {r}, column {c}"),
+        "table.hint": _(
+            "The buttons act on the cell the cursor is in. Copy cells in Excel or a table in "
+            "Word and paste them into a cell: they fill the rows and columns from there "
+            "(into a column title: the first row names the columns). Enter goes to the cell "
+            "below (a new row after the last); Shift+Enter starts a new paragraph in the cell."
+        ),
+        "table.lastColumn": _("A table keeps at least one column."),
+        "table.cannotMerge": _(
+            "These cells cannot be merged: the neighbour is merged already or is missing."
+        ),
+        "table.pasted": _("{rows} rows of {cols} cells pasted."),
+        "align.left": _("Left"),
+        "align.center": _("Centre"),
+        "align.right": _("Right"),
     }

@@ -33,7 +33,21 @@ export async function call(method, url, body, { binary = false, keepalive = fals
 
 /** The message of an error answer, for a status line. */
 export function messageOf(result) {
-  return result.data?.message || Object.values(result.data?.errors ?? {})[0]?.[0] || t("error.server");
+  const data = result.data ?? {};
+  const first = Object.values(errorsOf(data))[0]?.[0];
+  return data.message || data.detail || first || data.title || t("error.server");
+}
+
+/** `{path: [message]}` from an error answer, `{errors}` or RFC 9457 problem+json alike. */
+export function errorsOf(data) {
+  const errors = data?.errors && typeof data.errors === "object" ? data.errors : {};
+  const out = {};
+  for (const [path, messages] of Object.entries(errors)) {
+    const list = Array.isArray(messages) ? messages : [messages];
+    out[path] = list.map((m) => (typeof m === "string" ? m : m?.message ?? m?.detail ?? JSON.stringify(m)));
+  }
+  if (!Object.keys(out).length && (data?.detail || data?.title)) out._schema = [data.detail || data.title];
+  return out;
 }
 
 /** The file name from `Content-Disposition` (RFC 5987 `filename*` first). */

@@ -2,18 +2,17 @@
 // in which order, and the two conversions, load (JSON -> form state) and serialize
 // (form state -> exactly the contract JSON the API takes).
 
-export const PLAN_ONLY = [
-  "preamble", "purpose", "targets", "tasks", "funding", "organization", "reporting", "sections",
-];
-export const LETTER_ONLY = ["body"]; // a plan may carry addressees too (Kính gửi a council)
+import { foreignFields } from "./kinds.js";
+
 const ORDER = [
   "type", "issuer", "drafting_unit", "number", "symbol", "place", "date", "title",
-  "addressees", "preamble", "purpose", "targets", "tasks", "funding", "organization",
-  "reporting", "sections", "body", "closing", "recipients_label", "recipients", "signer",
-  "appendices",
+  "addressees", "authority", "legal_basis", "proposal", "articles", "preamble", "purpose",
+  "targets", "tasks", "funding", "organization", "reporting", "sections", "body", "closing",
+  "recipients_label", "recipients", "signer", "attachment", "appendices",
 ];
 // Lists whose entries are a string or an object with `text`: the form always edits objects.
-const ENTRY_LISTS = ["numbered", "lettered", "specific"];
+const ENTRY_LISTS = ["numbered", "lettered", "specific", "articles"];
+const NESTED_BLOCKS = ["numbered", "lettered"]; // as blocks of `content`: one entry, not a list
 const HEAD_MODES = ["KT", "TL", "TUQ"];
 
 /** Form state from contract JSON: entries become objects so every entry has its fields. */
@@ -28,17 +27,24 @@ function expand(node) {
   if (!node || typeof node !== "object") return;
   for (const [key, value] of Object.entries(node)) {
     if (ENTRY_LISTS.includes(key) && Array.isArray(value)) {
-      node[key] = value.map((entry) => (typeof entry === "string" ? { text: entry } : entry));
+      node[key] = value.map((entry) => (isText(entry) ? { text: entry } : entry));
+    } else if (NESTED_BLOCKS.includes(key) && isText(value)) {
+      node[key] = { text: value }; // a numbered or lettered block: `{text, content}` in the form
     }
     expand(node[key]);
   }
+}
+
+/** Rich text: a plain string or a list of spans (v1.1). */
+function isText(value) {
+  return typeof value === "string" || (Array.isArray(value) && value.every((s) => typeof s === "string" || (s && typeof s === "object" && !Array.isArray(s) && ("text" in s || "footnote" in s))));
 }
 
 /** The contract JSON of the form: blanks dropped, list positions kept (so error paths match).
  *  `all` keeps the parts of the other document type too (the draft keeps what was typed
  *  before the type was switched); the API gets them without. */
 export function serialize(state, { all = false } = {}) {
-  const other = all ? [] : state.type === "cong_van" ? PLAN_ONLY : state.type === "ke_hoach" ? LETTER_ONLY : [];
+  const other = all ? [] : foreignFields(state.type);
   const keys = [...ORDER, ...Object.keys(state).filter((k) => !ORDER.includes(k))];
   const doc = {};
   for (const key of keys) {
@@ -60,6 +66,7 @@ export function serialize(state, { all = false } = {}) {
 
 /** A value without blanks; undefined when nothing is left. */
 function clean(value, key) {
+  if (key === "closing" && value === false) return false; // v1.1: no closing paragraph at all
   if (value === null || value === undefined || value === false || value === "") return undefined;
   if (Array.isArray(value)) {
     const items = value.map((item) => cleanItem(item, ENTRY_LISTS.includes(key)));
@@ -71,6 +78,7 @@ function clean(value, key) {
       const cleaned = clean(v, k);
       if (cleaned !== undefined) out[k] = cleaned;
     }
+    if (NESTED_BLOCKS.includes(key)) return entryValue(out); // `{"numbered": "text"}` when plain
     return Object.keys(out).length ? out : undefined;
   }
   return value;
@@ -81,7 +89,11 @@ function cleanItem(item, isEntry) {
   if (item === null || item === undefined) return "";
   if (typeof item !== "object") return item;
   const out = clean(item) ?? {};
-  if (!isEntry) return out;
+  return isEntry ? entryValue(out) : out;
+}
+
+/** An entry that only holds its text is written as the text itself. */
+function entryValue(out) {
   const keys = Object.keys(out);
   const plain = keys.length === 0 || (keys.length === 1 && keys[0] === "text");
   return plain ? (out.text ?? "") : out;

@@ -4,7 +4,7 @@
 
 import { t } from "./i18n.js";
 
-const FIELDS = "input, textarea, select";
+const FIELDS = "input, textarea, select, .rich";
 
 /** The element an error path points at: the field itself, else the nearest container. */
 export function findTarget(root, path) {
@@ -71,8 +71,16 @@ export function showErrors(root, errors, summary) {
     }
     entries.push({ target, messages, path });
   });
+  entries.sort(inFormOrder);
   if (summary) fillSummary(summary, entries);
   return entries;
+}
+
+/** Errors without a field first, then as the fields come in the form (not as the server sent them). */
+function inFormOrder(a, b) {
+  if (!a.target || !b.target) return (a.target ? 1 : 0) - (b.target ? 1 : 0);
+  if (a.target === b.target) return 0;
+  return a.target.compareDocumentPosition(b.target) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
 function fillSummary(summary, entries) {

@@ -2,10 +2,16 @@
 // the state in place; adding, removing or moving an entry changes the state and redraws,
 // so every field's data-path always matches its place in the JSON.
 
+import { blockBar, blockKind, blockLead, convertButtons, newBlock, toBlocks, usesBlocks } from "./blocks.js";
 import { quantity } from "./contract.js";
+import { placeCaret, plainOf, readRich } from "./rich.js";
+import { tableEditor } from "./tables.js";
+import { formatDate, parseDate } from "./dates.js";
+import { Entries } from "./entries.js";
 import { label, t } from "./i18n.js";
-import { getAt, join, listAt, rebase, setAt } from "./paths.js";
-import { LISTS, SHAPES } from "./spec.js";
+import { getAt, join, rebase, setAt } from "./paths.js";
+import { LISTS, SHAPES, leadKey } from "./spec.js";
+import { handleKey, handlePaste } from "./typing.js";
 import { fieldElement, itemTools, outputElement } from "./widgets.js";
 
 export class FormView {
@@ -13,7 +19,9 @@ export class FormView {
     Object.assign(this, { root, spec, state, onChange, toastArea: toast, toc });
     this.outputs = [];
     this.builders = new WeakMap(); // list or content node -> how to build it again
+    this.entries = new Entries(this);
     root.addEventListener("input", (e) => this.typed(e.target));
+    root.addEventListener("paste", (e) => handlePaste(this, e));
     root.addEventListener("change", (e) => this.chosen(e.target));
     root.addEventListener("click", (e) => this.clicked(e));
     root.addEventListener("keydown", (e) => this.key(e));
@@ -23,13 +31,14 @@ export class FormView {
   /** Show another document (import, restore). */
   setState(state) {
     this.state = state;
+    this.entries = new Entries(this);
     this.render();
   }
 
   /** Redraw everything, keeping the focus on the same field. */
   render(focusPath = this.focusedPath()) {
     this.outputs = [];
-    const sections = this.spec.filter((s) => !s.only || [].concat(s.only).includes(this.state.type));
+    const sections = this.spec.filter((s) => !s.only || s.only.includes(this.state.type));
     const nodes = sections.map((section) => this.section(section));
     this.root.replaceChildren(...nodes);
     this.renderToc(sections);
@@ -41,6 +50,7 @@ export class FormView {
     const node = document.createElement("section");
     node.className = "card";
     node.id = `sec-${spec.id}`;
+    node.tabIndex = -1; // the skip link's target: the next Tab reaches its first field
     const title = document.createElement("h2");
     title.id = `sec-${spec.id}-title`;
     title.textContent = t(spec.title);
@@ -67,7 +77,7 @@ export class FormView {
   }
 
   field(spec, base) {
-    if (spec.when && !spec.when(this.state)) return null;
+    if (spec.when && !spec.when(this.state, base)) return null;
     if (spec.kind === "row") {
       const row = document.createElement("div");
       row.className = "row";
@@ -128,16 +138,20 @@ export class FormView {
     node.className = `item item-${spec.kind}`;
     node.dataset.item = path;
     if (spec.kind === "strings") {
-      const field = fieldElement({ kind: "text" }, path, getAt(this.state, path), this.state,
+      const field = fieldElement({ kind: spec.rich ? "rich" : "text" }, path, getAt(this.state, path), this.state,
         { list: listPath, labelText: name });
+      field.querySelector("[data-path]").dataset.lead = "1";
       node.append(field, itemTools(path, name, index, count));
       return node;
     }
+    node.dataset.shape = spec.shape;
     const box = document.createElement("fieldset");
     box.dataset.container = path;
     const legend = document.createElement("legend");
     legend.textContent = name;
     box.append(legend, itemTools(path, name, index, count), ...this.fields(SHAPES[spec.shape], path));
+    const lead = box.querySelector(`[data-path="${path}.${leadKey(spec.shape)}"]`);
+    if (lead) lead.dataset.lead = "1";
     node.append(box);
     return node;
   }
@@ -149,6 +163,7 @@ export class FormView {
     button.dataset.action = "add";
     button.dataset.add = path;
     button.dataset.kind = spec.kind;
+    if (spec.shape) button.dataset.shape = spec.shape;
     button.textContent = `+ ${t(spec.add)}`;
     return button;
   }
@@ -157,6 +172,11 @@ export class FormView {
     const node = document.createElement("div");
     node.className = "content";
     this.builders.set(node, () => this.content(spec, base));
+    const free = spec.lists.includes("sections"); // a Part, Section, Assignment or Appendix
+    if (free && usesBlocks(this.state, base)) {
+      node.append(this.blocks(join(base, "content"), base !== "" && /\.content\.\d+\./.test(`${base}.`)));
+      return node;
+    }
     const missing = [];
     for (const key of spec.lists) {
       const list = { ...LISTS[key], ...(spec.labels[key] || {}) };
@@ -170,9 +190,80 @@ export class FormView {
       bar.setAttribute("role", "group");
       bar.setAttribute("aria-label", t("add.bar"));
       bar.append(...missing.map(([list, path]) => this.addButton(list, path)));
+      if (free) bar.append(...convertButtons(base));
       node.append(bar);
     }
     return node;
+  }
+
+  /** A list of blocks in document order, with the "+" of every kind. */
+  blocks(listPath, nested) {
+    const values = getAt(this.state, listPath);
+    if (nested && !(Array.isArray(values) && values.length)) return blockBar(listPath, { folded: true }); // nothing inside yet: just its "+"
+    const node = document.createElement("fieldset");
+    node.className = "list list-blocks";
+    node.dataset.container = listPath;
+    const legend = document.createElement("legend");
+    legend.textContent = t("list.blocks");
+    const items = document.createElement("ol");
+    items.className = "items";
+    (Array.isArray(values) ? values : []).forEach((block, i) => items.append(this.block(listPath, i, values.length, block)));
+    node.append(legend, items, blockBar(listPath, { folded: nested }));
+    return node;
+  }
+
+  block(listPath, index, count, value) {
+    const kind = blockKind(value);
+    const path = `${listPath}.${index}`;
+    const name = t("item.block", { n: index + 1, kind: t(`block.${kind}`) });
+    const node = document.createElement("li");
+    node.className = `item item-objects item-block block-${kind}`;
+    Object.assign(node.dataset, { item: path, shape: `block:${kind}` });
+    const box = document.createElement("fieldset");
+    box.dataset.container = path;
+    const legend = document.createElement("legend");
+    legend.textContent = name;
+    box.append(legend, itemTools(path, name, index, count), ...this.blockFields(kind, path));
+    const lead = blockLead(kind) && box.querySelector(`[data-path="${path}.${blockLead(kind)}"]`);
+    if (lead) lead.dataset.lead = "1";
+    node.append(box);
+    return node;
+  }
+
+  blockFields(kind, path) {
+    const text = (at, labelKey) => fieldElement({ kind: "rich", required: true, label: labelKey }, at, getAt(this.state, at), this.state);
+    if (kind === "paragraph" || kind === "dash" || kind === "plus") return [text(`${path}.${kind}`, "entry.text")];
+    if (kind === "numbered" || kind === "lettered") {
+      const inner = `${path}.${kind}`;
+      return [text(`${inner}.text`, "entry.text"), this.blocks(`${inner}.content`, true)];
+    }
+    if (kind === "section") return this.fields(SHAPES.section, `${path}.section`);
+    if (kind === "assignment") return this.fields(SHAPES.assignment, `${path}.assignment`);
+    return this.tableFields(`${path}.table`);
+  }
+
+  tableFields(path) {
+    return [tableEditor(this, path)];
+  }
+
+  /** Rebuild the part of the form around `node` (a table after a change), then `after()`. */
+  redraw(node, after) {
+    const host = node.closest(".content, .list-standalone");
+    const build = host && this.builders.get(host);
+    if (build) host.replaceWith(build());
+    else this.render();
+    after();
+  }
+
+  /** A v1 part into blocks, in the order it prints (undoable). */
+  convert(base, host) {
+    const part = getAt(this.state, base);
+    this.entries.reshape(base, () => setAt(this.state, base, toBlocks(part && typeof part === "object" ? part : {})));
+    const build = this.builders.get(host);
+    if (build) host.replaceWith(build());
+    else this.render();
+    this.onChange({ path: base, structural: true });
+    this.announce(t("block.converted"), true);
   }
 
   refreshOutputs() {
@@ -188,14 +279,40 @@ export class FormView {
 
   typed(el) {
     if (!el.dataset.path || el.type === "checkbox" || el.tagName === "SELECT") return;
-    setAt(this.state, el.dataset.path, el.dataset.kind === "quantity" ? quantity(el.value) : el.value);
+    this.entries.undoNext = false; // Ctrl+Z now belongs to the browser's own text undo
+    this.clearNotice(el);
+    setAt(this.state, el.dataset.path, this.valueOf(el));
     this.refreshOutputs();
     this.onChange({ path: el.dataset.path, structural: false });
   }
 
+  /** The value of a field for the JSON: numbers as numbers, dates in ISO (as typed if not a date). */
+  valueOf(el) {
+    if (el.dataset.kind === "quantity") return quantity(el.value);
+    if (el.dataset.kind === "date") return parseDate(el.value) ?? el.value;
+    if (el.dataset.kind === "rich") return readRich(el);
+    return el.value;
+  }
+
+  /** A date left: shown the Vietnamese way when it is one, else said why it is not. */
+  dateLeft(el) {
+    const date = parseDate(el.value);
+    if (date !== null) el.value = formatDate(date);
+    else if (el.value.trim() !== "") this.notice(el, t("date.invalid", { text: el.value.trim() }));
+  }
+
   chosen(el) {
+    if (el.dataset.kind === "date" && el.dataset.path) return this.dateLeft(el);
+    if (el.dataset.none) { // "no closing paragraph": false, or back to an empty closing
+      setAt(this.state, el.dataset.none, el.checked ? false : "");
+      this.render(`path:${el.dataset.none}`);
+      el = this.root.querySelector(`[data-none="${el.dataset.none}"]`) ?? el;
+      el.focus();
+      return this.onChange({ path: el.dataset.none, structural: true });
+    }
     if (!el.dataset.path || (el.type !== "checkbox" && el.tagName !== "SELECT")) return;
-    setAt(this.state, el.dataset.path, el.type === "checkbox" ? el.checked : el.value);
+    const chosenValue = el.dataset.number && el.value !== "" ? Number(el.value) : el.value;
+    setAt(this.state, el.dataset.path, el.type === "checkbox" ? el.checked : chosenValue);
     if (el.dataset.rerender) this.render(el.dataset.path);
     else this.refreshOutputs();
     this.onChange({ path: el.dataset.path, structural: Boolean(el.dataset.rerender) });
@@ -205,10 +322,12 @@ export class FormView {
     const button = event.target.closest("button[data-action]");
     if (!button) return;
     const { action, target } = button.dataset;
-    if (action === "add") this.add(button.dataset.add, button.dataset.kind);
+    if (action === "convert") return this.convert(button.dataset.convert, button.closest(".content"));
+    if (action === "add" && button.dataset.convert) this.convert(button.dataset.convert, button.closest(".content"));
+    if (action === "add") this.entries.add(button.dataset.add, this.shapeOf(button));
     else if (action === "up" || action === "down") this.move(target, action === "up" ? -1 : 1);
-    else if (action === "remove") this.remove(target);
-    else if (action === "undo") this.undo();
+    else if (action === "remove") this.entries.remove(target);
+    else if (action === "undo") this.entries.undo();
   }
 
   key(event) {
@@ -218,54 +337,30 @@ export class FormView {
       if (!item) return;
       event.preventDefault();
       this.move(item.dataset.item, event.key === "ArrowUp" ? -1 : 1);
-    } else if (event.key === "Enter" && el.dataset.kind === "text" && !event.shiftKey && !event.isComposing) {
-      event.preventDefault(); // one paragraph per field: Enter starts the next entry
-      if (el.dataset.list) this.add(el.dataset.list, "strings", Number(el.dataset.path.split(".").pop()) + 1);
+    } else {
+      handleKey(this, event);
     }
   }
 
   // ---- structure ----------------------------------------------------------------------
 
-  add(listPath, kind, at) {
-    const list = listAt(this.state, listPath);
-    const index = at ?? list.length;
-    list.splice(index, 0, kind === "strings" ? "" : {});
-    this.changed(listPath);
-    this.focusItem(`${listPath}.${index}`);
+  /** How entries of a list are made: a string, or an object led by which field. */
+  shapeOf(node) {
+    const shape = node.dataset.shape;
+    if (!shape) return { string: true, lead: null, make: (text) => text };
+    if (shape.startsWith("block:")) {
+      const kind = shape.slice(6);
+      return { string: false, lead: blockLead(kind), make: (text) => newBlock(kind, text) };
+    }
+    const lead = leadKey(shape);
+    return { string: false, lead, make: (text) => (text === "" ? {} : { [lead]: text }) };
   }
 
   move(itemPath, delta) {
-    const { list, listPath, index } = this.locate(itemPath);
-    const to = index + delta;
-    if (to < 0 || to >= list.length) return;
     const focused = this.focusedPath();
-    [list[index], list[to]] = [list[to], list[index]];
-    const moved = `${listPath}.${to}`;
     const cut = focused ? focused.indexOf(":") : -1;
-    const follow = cut < 0 ? null : `${focused.slice(0, cut + 1)}${rebase(focused.slice(cut + 1), itemPath, moved)}`;
-    this.changed(listPath, follow); // the focus moves with the entry
-    this.announce(t("moved", { position: to + 1, count: list.length }));
-  }
-
-  remove(itemPath) {
-    const { list, listPath, index } = this.locate(itemPath);
-    const [value] = list.splice(index, 1);
-    this.removed = { listPath, index, value };
-    this.changed(listPath);
-    const next = list.length ? `${listPath}.${Math.min(index, list.length - 1)}` : null;
-    if (next) this.focusItem(next);
-    else this.root.querySelector(`[data-add="${listPath}"]`)?.focus();
-    this.announce(t("removed"), true);
-  }
-
-  undo() {
-    if (!this.removed) return;
-    const { listPath, index, value } = this.removed;
-    this.removed = null;
-    listAt(this.state, listPath).splice(index, 0, value);
-    this.changed(listPath);
-    this.focusItem(`${listPath}.${index}`);
-    this.announce(t("restored"));
+    this.entries.move(itemPath, delta, (moved) => // the focus moves with the entry
+      cut < 0 ? null : `${focused.slice(0, cut + 1)}${rebase(focused.slice(cut + 1), itemPath, moved)}`);
   }
 
   /** Redraw only the list (or the part holding it) whose entries changed. */
@@ -280,12 +375,6 @@ export class FormView {
       this.render(focusPath);
     }
     this.onChange({ path: listPath, structural: true });
-  }
-
-  locate(itemPath) {
-    const cut = itemPath.lastIndexOf(".");
-    const listPath = itemPath.slice(0, cut);
-    return { list: listAt(this.state, listPath), listPath, index: Number(itemPath.slice(cut + 1)) };
   }
 
   // ---- focus and announcements ---------------------------------------------------------
@@ -311,9 +400,42 @@ export class FormView {
     this.root.querySelector(`[data-path="${path}"]`)?.focus();
   }
 
-  focusItem(itemPath) {
+  /** The entry's lead field (else its first field), the caret at `caret` (the end if null). */
+  focusLead(itemPath, caret = null) {
     const item = this.root.querySelector(`[data-item="${itemPath}"]`);
-    item?.querySelector("textarea, input, select")?.focus();
+    const field = item?.querySelector('[data-lead="1"], .table-editor [data-row="-1"]') ?? item?.querySelector("textarea, input, select");
+    if (!field) return;
+    field.focus();
+    if (field.dataset.kind === "rich") placeCaret(field, caret ?? plainOf(readRich(field)).length);
+    else if (typeof field.setSelectionRange === "function" && field.type !== "checkbox") {
+      const at = caret === null ? field.value.length : Math.max(0, Math.min(caret, field.value.length));
+      field.setSelectionRange(at, at);
+    }
+  }
+
+  focusAdd(listPath) {
+    this.root.querySelector(`[data-add="${listPath}"]`)?.focus();
+  }
+
+  /** A message by the field (what the form refused), until the officer types there again. */
+  notice(el, message) {
+    this.clearNotice(el);
+    const note = document.createElement("p");
+    note.className = "field-note";
+    note.id = `${el.id}-note`;
+    note.setAttribute("role", "alert");
+    note.textContent = message;
+    el.after(note);
+    el.setAttribute("aria-describedby", [el.getAttribute("aria-describedby"), note.id].filter(Boolean).join(" "));
+  }
+
+  clearNotice(el) {
+    const note = document.getElementById(`${el.id}-note`);
+    if (!note) return;
+    note.remove();
+    const ids = (el.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && id !== note.id);
+    if (ids.length) el.setAttribute("aria-describedby", ids.join(" "));
+    else el.removeAttribute("aria-describedby");
   }
 
   announce(message, undo = false) {

@@ -1,4 +1,5 @@
-// The drafts page: start a plan or a letter, import JSON, rename, duplicate, delete.
+// The drafts page: import JSON, rename, duplicate, delete (new documents are plain links:
+// their draft is made by the first change in the form).
 
 import { call, messageOf, readJsonFile } from "./api.js";
 import { t } from "./i18n.js";
@@ -13,13 +14,6 @@ function open(id) {
 function reloadWith(message) {
   sessionStorage.setItem(FLASH, message);
   window.location.reload();
-}
-
-async function create(type) {
-  const name = t(type === "cong_van" ? "name.newLetter" : "name.newPlan");
-  const result = await call("POST", "/api/v1/drafts", { name, data: { type, number: null } });
-  if (result.ok) open(result.data.id);
-  else status.textContent = messageOf(result);
 }
 
 async function importFile(input) {
@@ -63,8 +57,6 @@ async function rename(form) {
   else status.textContent = messageOf(result);
 }
 
-document.querySelector("#new-plan").addEventListener("click", () => create("ke_hoach"));
-document.querySelector("#new-letter").addEventListener("click", () => create("cong_van"));
 document.querySelector("#import-json").addEventListener("change", (e) => importFile(e.target));
 document.querySelector("#drafts")?.addEventListener("click", (e) => {
   const button = e.target.closest("button[data-action]");

@@ -45,7 +45,7 @@ export function numberLine(doc) {
   if (!symbol && doc.type === "cong_van") {
     symbol = squash(doc.drafting_unit) ? `${abbreviation}-${squash(doc.drafting_unit)}` : abbreviation;
   } else if (!symbol) {
-    symbol = `KH-${abbreviation}`;
+    symbol = `${doc.type === "quyet_dinh" ? "QĐ" : "KH"}-${abbreviation}`;
   }
   return `Số: ${number}/${symbol}`;
 }

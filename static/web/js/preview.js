@@ -1,7 +1,7 @@
 // The preview (HTML from the server's build_context, or the PDF's page images) and the
 // downloads, both from the same contract JSON the form produces.
 
-import { call, download, fileName, messageOf } from "./api.js";
+import { call, download, errorsOf, fileName, messageOf } from "./api.js";
 import { t } from "./i18n.js";
 
 const PAPER_PX = 794; // A4 at 96 dpi: the preview is laid out at full size, then zoomed to fit
@@ -26,11 +26,14 @@ export async function showPreview(panel, doc, onErrors) {
   const result = await call("POST", "/preview", doc, { binary: true });
   panel.removeAttribute("aria-busy");
   if (result.ok) {
-    panel.innerHTML = await result.data.text(); // escaped by the server's templates
+    // Escaped by the server's templates. Its few style attributes (a table's column widths)
+    // would break the page's CSP as markup, so they are applied through the CSSOM instead.
+    panel.innerHTML = (await result.data.text()).replace(/\sstyle="([^"]*)"/g, ' data-style="$1"');
+    for (const node of panel.querySelectorAll("[data-style]")) node.style.cssText = node.dataset.style;
     fitPaper(panel);
     return true;
   }
-  if (result.status === 422) onErrors(result.data.errors);
+  if (result.status === 422) onErrors(errorsOf(result.data));
   panel.replaceChildren(Object.assign(document.createElement("p"), {
     className: "preview-note", textContent: result.status === 422 ? t("preview.fix") : messageOf(result),
   }));
@@ -43,7 +46,7 @@ export async function showPages(panel, doc, onErrors) {
   const result = await call("POST", "/preview/pages", doc);
   panel.removeAttribute("aria-busy");
   if (!result.ok) {
-    if (result.status === 422) onErrors(result.data.errors);
+    if (result.status === 422) onErrors(errorsOf(result.data));
     panel.replaceChildren(Object.assign(document.createElement("p"), { className: "preview-note", textContent: messageOf(result) }));
     return false;
   }
@@ -58,7 +61,7 @@ export async function downloadDocument(doc, format, onErrors, status) {
   status.textContent = t("download.working");
   const result = await call("POST", `/api/v1/documents?format=${format}`, doc, { binary: true });
   if (!result.ok) {
-    if (result.status === 422) onErrors(result.data.errors);
+    if (result.status === 422) onErrors(errorsOf(result.data));
     status.textContent = messageOf(result);
     return false;
   }

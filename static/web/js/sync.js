@@ -1,6 +1,8 @@
 // Autosave: every change goes to localStorage at once (the safety net) and to the server a
 // moment later (PUT with the revision it was based on; 409 means someone saved in between).
-// Nothing typed is dropped: the local copy is removed only once the server has it.
+// Nothing typed is dropped: the local copy is removed only once the server has it. A new
+// document has no draft until its first change: that change creates it (POST), so opening
+// the form and leaving it leaves no empty draft behind.
 
 import { call, messageOf } from "./api.js";
 import { t } from "./i18n.js";
@@ -9,7 +11,7 @@ const DELAY = 800;
 const RETRY = 5000;
 
 /** JSON with every object's keys sorted: two plans compare equal whatever their key order. */
-function canonical(value) {
+export function canonical(value) {
   return JSON.stringify(value, (_key, v) =>
     v && typeof v === "object" && !Array.isArray(v)
       ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]]))
@@ -17,9 +19,9 @@ function canonical(value) {
 }
 
 export class DraftSync {
-  constructor({ id, revision, getData, status, onConflict = () => {} }) {
-    Object.assign(this, { id, revision, getData, status, onConflict });
-    this.key = `plandoc.draft.${id}`;
+  constructor({ id, revision, getData, getName = () => undefined, status, onConflict = () => {}, onCreated = () => {} }) {
+    Object.assign(this, { id, revision, getData, getName, status, onConflict, onCreated });
+    this.key = id ? `plandoc.draft.${id}` : null;
     this.version = 0; // changes made
     this.savedVersion = 0; // changes the server has
     this.timer = null;
@@ -28,7 +30,7 @@ export class DraftSync {
     window.addEventListener("beforeunload", () => this.flush());
   }
 
-  /** A local copy that differs from what the server sent (typed, then the page was closed). */
+  /** This browser's copy (`{data, revision, at}`) when it differs from what the server sent. */
   unsaved(serverData) {
     const local = this.readLocal();
     if (!local || canonical(local.data) === canonical(serverData)) {
@@ -68,11 +70,11 @@ export class DraftSync {
   }
 
   async put(force) {
+    if (!this.id) return this.create();
     const version = this.version;
     this.show("status.saving");
     const body = { data: this.getData(), revision: this.revision };
-    if (force) delete body.revision;
-    const result = await call("PUT", `/api/v1/drafts/${this.id}`, body, force ? { ifMatch: "*" } : {});
+    const result = await call("PUT", `/api/v1/drafts/${this.id}`, body);
     if (result.ok) {
       this.revision = result.data.revision;
       this.conflict = false;
@@ -93,15 +95,48 @@ export class DraftSync {
     return false;
   }
 
-  /** Keep this page's version over the one saved elsewhere. */
-  overwrite() {
-    return this.save({ force: true });
+  /** The first change of a new document: the draft is made with it. */
+  async create() {
+    const version = this.version;
+    this.show("status.saving");
+    const result = await call("POST", "/api/v1/drafts", { name: this.getName(), data: this.getData() });
+    if (!result.ok) {
+      this.status.textContent = `${messageOf(result)} ${t("status.kept")}`;
+      this.timer = setTimeout(() => this.save(), RETRY);
+      return false;
+    }
+    Object.assign(this, { id: result.data.id, revision: result.data.revision, key: `plandoc.draft.${result.data.id}` });
+    this.savedVersion = Math.max(this.savedVersion, version);
+    if (this.dirty) this.timer = setTimeout(() => this.save(), DELAY);
+    this.onCreated(result.data);
+    this.show("status.saved", { time: new Date().toLocaleTimeString(document.documentElement.lang, { hour: "2-digit", minute: "2-digit" }) });
+    return true;
+  }
+
+  /** Resolves once the draft exists on the server (made now if it was not yet). */
+  async created() {
+    if (!this.id) await this.save({ force: false });
+    return Boolean(this.id);
+  }
+
+  /** After a conflict: continue from `revision`, with this page's data to send or none. */
+  adopt(revision, { keepMine }) {
+    Object.assign(this, { revision, conflict: false });
+    if (keepMine) {
+      this.version += 1;
+      this.writeLocal();
+    } else {
+      this.savedVersion = this.version;
+      this.dropLocal();
+      this.show("status.saved", { time: new Date().toLocaleTimeString(document.documentElement.lang, { hour: "2-digit", minute: "2-digit" }) });
+    }
   }
 
   flush() {
     if (!this.dirty || this.conflict) return;
     this.writeLocal();
-    call("PUT", `/api/v1/drafts/${this.id}`, { data: this.getData(), revision: this.revision }, { keepalive: true });
+    if (!this.id) call("POST", "/api/v1/drafts", { name: this.getName(), data: this.getData() }, { keepalive: true });
+    else call("PUT", `/api/v1/drafts/${this.id}`, { data: this.getData(), revision: this.revision }, { keepalive: true });
   }
 
   show(key, args) {
@@ -109,6 +144,7 @@ export class DraftSync {
   }
 
   readLocal() {
+    if (!this.key) return null;
     try {
       return JSON.parse(localStorage.getItem(this.key) || "null");
     } catch {
@@ -117,6 +153,7 @@ export class DraftSync {
   }
 
   writeLocal() {
+    if (!this.key) return; // nothing saved yet: the draft is being made
     try {
       localStorage.setItem(this.key, JSON.stringify({ data: this.getData(), revision: this.revision, at: Date.now() }));
     } catch {
@@ -125,6 +162,7 @@ export class DraftSync {
   }
 
   dropLocal() {
+    if (!this.key) return;
     try {
       localStorage.removeItem(this.key);
     } catch {
