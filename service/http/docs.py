@@ -12,9 +12,9 @@ ASSETS = Path(swagger_ui_bundle.swagger_ui_path)
 
 PAGE = """<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>API – văn bản kế hoạch</title>
-<link rel="stylesheet" href="{css}"></head>
+<link rel="stylesheet" href="{css}"><link rel="stylesheet" href="{ours}"></head>
 <body><div id="swagger-ui"></div><script src="{js}"></script>
-<script src="{init}"></script></body></html>"""
+<script src="{init}"></script><script src="{mend}"></script></body></html>"""
 
 
 @bp.get("/")
@@ -24,6 +24,8 @@ def index() -> Response:
         css=url_for("docs.asset", name="swagger-ui.css"),
         js=url_for("docs.asset", name="swagger-ui-bundle.js"),
         init=url_for("docs.init"),
+        ours=url_for("static", filename="docs/docs.css"),
+        mend=url_for("static", filename="docs/a11y.js"),
     )
     return Response(html, mimetype="text/html")
 

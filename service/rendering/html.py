@@ -63,7 +63,8 @@ def rich_html(rich: Rich, notes: _Notes) -> str:
 def table_html(table: Table, notes: _Notes) -> str:
     """A table with its column widths, header rows, group rows and merged cells."""
     total = sum(c.width for c in table.columns)
-    cols = "".join(f'<col style="width:{100 * c.width / total:.2f}%">' for c in table.columns)
+    # widths as data: the page's CSP forbids style attributes; the preview script sets them
+    cols = "".join(f'<col data-width="{100 * c.width / total:.2f}%">' for c in table.columns)
     head = "".join(f"<th>{_cell_html(c.title, notes)}</th>" for c in table.columns)
     if any(c.group for c in table.columns):
         head = _grouped_head(table, notes)

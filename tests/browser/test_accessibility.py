@@ -111,6 +111,10 @@ def test_every_other_page(page: Page, tmp_path: Path) -> None:
     assert_accessible(page, "the batch page")
     page.goto("/drafts/none-such")
     assert_accessible(page, "not found")
+    page.goto("/api/docs/")
+    expect(page.locator(".opblock").first).to_be_visible(timeout=30_000)
+    page.locator(".opblock-summary").first.click()  # an operation opened, as an integrator does
+    assert_accessible(page, "the API's Swagger UI")
 
 
 @pytest.fixture()

@@ -26,10 +26,10 @@ export async function showPreview(panel, doc, onErrors) {
   const result = await call("POST", "/preview", doc, { binary: true });
   panel.removeAttribute("aria-busy");
   if (result.ok) {
-    // Escaped by the server's templates. Its few style attributes (a table's column widths)
-    // would break the page's CSP as markup, so they are applied through the CSSOM instead.
-    panel.innerHTML = (await result.data.text()).replace(/\sstyle="([^"]*)"/g, ' data-style="$1"');
-    for (const node of panel.querySelectorAll("[data-style]")) node.style.cssText = node.dataset.style;
+    // Escaped by the server's templates. A table's column widths come as data (a style
+    // attribute would break the page's CSP) and are applied through the CSSOM.
+    panel.innerHTML = await result.data.text();
+    for (const col of panel.querySelectorAll("col[data-width]")) col.style.width = col.dataset.width;
     fitPaper(panel);
     return true;
   }
