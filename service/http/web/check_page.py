@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template
 
+from service.checker.kinds import KINDS
 from service.http.web import i18n
 from service.http.web.pages import page_globals
 
@@ -14,4 +15,5 @@ bp.context_processor(page_globals)
 @bp.get("/check")
 def check() -> str:
     """The upload form; the report is drawn by check.js from POST /api/v1/check."""
-    return render_template("web/check.html")
+    types = [(kind.id, kind.name) for kind in KINDS.values() if kind.name]  # by type line
+    return render_template("web/check.html", types=types)
