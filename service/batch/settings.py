@@ -25,7 +25,9 @@ DEFAULTS: dict[str, Any] = {
     "BATCH_MAX_ROWS": 5000,
     "BATCH_MAX_CONTENT_LENGTH": 32 * 1024 * 1024,  # a batch request or its uploaded table
     "BATCH_ROW_PAUSE": 0.0,  # seconds between rows, to leave CPU to the web service
-    "BATCH_POLL_SECONDS": 5.0,  # how often idle embedded workers look for unfinished batches
+    # How often idle embedded workers look for unfinished batches: another gunicorn worker
+    # joins a batch within this (a 100-commune PDF batch takes about 5 s).
+    "BATCH_POLL_SECONDS": 1.0,
     "BATCH_PDF_GROUP": 10,  # communes converted in one LibreOffice load (1: one by one)
     "BATCH_CELERY_TASKS": 8,  # drain tasks sent per batch: at least the workers' total
     "BATCH_CELERY_QUEUE": "plandoc-batches",
