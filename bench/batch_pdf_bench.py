@@ -52,12 +52,14 @@ POLL = 0.1
 
 @dataclass
 class Series:
-    """One way's rounds: wall seconds, CPU seconds a commune, peak RSS in MiB."""
+    """One way's rounds: wall seconds, CPU seconds a commune, peak RSS in MiB (all of its
+    processes, and its LibreOffice processes alone)."""
 
     label: str
     rounds: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
     peak_mib: list[float] = field(default_factory=list)
+    soffice_mib: list[float] = field(default_factory=list)
 
 
 class Service:
@@ -134,8 +136,17 @@ def _proc(pid: int, what: str) -> float:
     return 0.0
 
 
-def _total(roots: list[int], what: str) -> float:
-    return sum(_proc(pid, what) for root in roots for pid in tree(root))
+def _total(roots: list[int], what: str, name: str = "") -> float:
+    """The sum over the processes under `roots` (those called `name` only, if given)."""
+    return sum(_proc(pid, what) for root in roots for pid in tree(root)
+               if not name or _name(pid) == name)  # fmt: skip
+
+
+def _name(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except (FileNotFoundError, ProcessLookupError):
+        return ""
 
 
 def _own_cpu() -> float:
@@ -147,11 +158,12 @@ def _own_cpu() -> float:
 def measured(series: Series, roots: list[int], communes: int) -> Iterator[None]:
     """Wall time, CPU a commune (the processes' and this one's, which merges unoserver's
     PDFs) and the processes' peak RSS during a round."""
-    peak, done = [0.0], threading.Event()
+    peak, soffice, done = [0.0], [0.0], threading.Event()
 
     def sample() -> None:
         while not done.wait(0.25):
             peak[0] = max(peak[0], _total(roots, "rss"))
+            soffice[0] = max(soffice[0], _total(roots, "rss", "soffice.bin"))
 
     sampler = threading.Thread(target=sample, daemon=True)
     cpu = _total(roots, "cpu") + _own_cpu()
@@ -163,6 +175,7 @@ def measured(series: Series, roots: list[int], communes: int) -> Iterator[None]:
     done.set()
     sampler.join()
     series.peak_mib.append(peak[0])
+    series.soffice_mib.append(soffice[0])
 
 
 def render(body: dict[str, Any]) -> list[tuple[str, bytes]]:
@@ -230,7 +243,8 @@ def report(figures: dict[str, Any]) -> str:
              " download"]  # fmt: skip
     for s in all_series:
         lines.append(f"  {s.label:27s} {rate[s.label]:5.2f} communes/s, CPU"
-                     f" {min(s.cpu) * 1000:4.0f} ms/commune, peak RSS {max(s.peak_mib):5.0f} MiB"
+                     f" {min(s.cpu) * 1000:4.0f} ms/commune, peak RSS {max(s.peak_mib):4.0f} MiB"
+                     f" (soffice {max(s.soffice_mib):3.0f})"
                      f" (rounds {' '.join(f'{v:.1f}' for v in s.rounds)} s)")  # fmt: skip
     peer, before = rate[all_series[-1].label], rate[all_series[-2].label]
     for s in all_series[:-2]:
