@@ -33,17 +33,23 @@ SECOND = ["Thuận", "Phong", "Lợi", "Hòa", "Lộc", "Thành", "Giang", "Ti�
           "Vượng"]  # fmt: skip
 
 
-def request(count: int) -> BatchRequest:
-    """The district's plan and `count` communes, each with its header, signer and a target."""
+def batch_body(count: int, salt: int = 0) -> dict[str, Any]:
+    """The batch request's JSON: the district's plan and `count` communes, each with its
+    header, signer and a target (`salt` in the signers' names makes another batch)."""
     rows = []
     for n in range(count):
         name = f"{FIRST[n % len(FIRST)]} {SECOND[n // len(FIRST) % len(SECOND)]}"
         rows.append({"issuer.name": f"ỦY BAN NHÂN DÂN XÃ {name.upper()}", "place": name,
-                     "signer.name": f"Nguyễn Văn {n}", "ten_xa": f"xã {name}",
+                     "signer.name": f"Nguyễn Văn {n + 10_000 * salt}", "ten_xa": f"xã {name}",
                      "targets.specific.1.value": 1 + n % 20 / 10})  # fmt: skip
     plan = json.loads(PLAN.read_text("utf-8"))
     plan["title"] = "Thực hiện công tác trẻ em năm 2023 trên địa bàn {ten_xa}"
-    return parse_request({"plan": plan, "rows": rows, "fields": ["ten_xa"]}, max_rows=count)
+    return {"plan": plan, "rows": rows, "fields": ["ten_xa"]}
+
+
+def request(count: int) -> BatchRequest:
+    """The district's plan and `count` communes, parsed as the service parses them."""
+    return parse_request(batch_body(count), max_rows=count)
 
 
 def batch_path(count: int, workdir: Path) -> dict[str, float]:

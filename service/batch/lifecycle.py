@@ -7,7 +7,7 @@ when the worker leaves its loop (`worker_exit`), the threads get what is left of
 graceful timeout to finish their rows, then the PDF pool closes. Without these hooks
 (another server, or none) the threads still stop when the process's main thread ends and
 hand back any row the closing pool interrupts, without counting an attempt
-(`worker.stopping`), but rows in flight are given up rather than finished.
+(`block.stopping`), but rows in flight are given up rather than finished.
 """
 
 from __future__ import annotations

@@ -25,7 +25,10 @@ DEFAULTS: dict[str, Any] = {
     "BATCH_MAX_ROWS": 5000,
     "BATCH_MAX_CONTENT_LENGTH": 32 * 1024 * 1024,  # a batch request or its uploaded table
     "BATCH_ROW_PAUSE": 0.0,  # seconds between rows, to leave CPU to the web service
-    "BATCH_POLL_SECONDS": 5.0,  # how often idle embedded workers look for unfinished batches
+    # How often idle embedded workers look for unfinished batches: another gunicorn worker
+    # joins a batch within this (a 100-commune PDF batch takes about 5 s).
+    "BATCH_POLL_SECONDS": 1.0,
+    "BATCH_PDF_GROUP": 10,  # communes converted in one LibreOffice load (1: one by one)
     "BATCH_CELERY_TASKS": 8,  # drain tasks sent per batch: at least the workers' total
     "BATCH_CELERY_QUEUE": "plandoc-batches",
 }
@@ -45,6 +48,7 @@ class BatchSettings:
     max_content_length: int = DEFAULTS["BATCH_MAX_CONTENT_LENGTH"]
     row_pause: float = DEFAULTS["BATCH_ROW_PAUSE"]
     poll_seconds: float = DEFAULTS["BATCH_POLL_SECONDS"]
+    pdf_group: int = DEFAULTS["BATCH_PDF_GROUP"]
     celery_tasks: int = DEFAULTS["BATCH_CELERY_TASKS"]
     celery_queue: str = DEFAULTS["BATCH_CELERY_QUEUE"]
     database_url: str | None = None
@@ -53,7 +57,8 @@ class BatchSettings:
     def __post_init__(self) -> None:
         if self.backend not in ("embedded", "celery"):
             raise ValueError(f"BATCH_BACKEND must be embedded or celery, not {self.backend!r}")
-        if min(self.workers, self.max_attempts, self.max_rows, self.celery_tasks) < 1:
+        counts = (self.workers, self.max_attempts, self.max_rows, self.celery_tasks, self.pdf_group)
+        if min(counts) < 1:
             raise ValueError(f"batch counts must be at least 1: {self}")
         if self.lease_seconds <= 0 or self.poll_seconds <= 0 or self.row_pause < 0:
             raise ValueError(f"invalid batch timings: {self}")
@@ -78,6 +83,7 @@ class BatchSettings:
             max_content_length=int(get("BATCH_MAX_CONTENT_LENGTH")),
             row_pause=float(get("BATCH_ROW_PAUSE")),
             poll_seconds=float(get("BATCH_POLL_SECONDS")),
+            pdf_group=int(get("BATCH_PDF_GROUP")),
             celery_tasks=int(get("BATCH_CELERY_TASKS")),
             celery_queue=str(get("BATCH_CELERY_QUEUE")),
             database_url=config.get("DATABASE_URL") or None,

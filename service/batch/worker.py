@@ -1,7 +1,8 @@
 """Draining a batch, the one task every queue runs: claim rows, render, store, settle.
 
 A worker claims a few rows under a lease (renewed by a heartbeat while it works),
-renders each to storage, makes the writes durable, then records the outcomes. A worker
+renders each to storage (a batch asking PDF: a group of rows converted in one
+LibreOffice load, `block.py`), makes the writes durable, then records the outcomes. A worker
 killed mid-way leaves its rows to expire and be claimed again by any other; a duplicate
 task finds nothing to claim. When no row is left open, one worker finalizes the batch
 and writes its archives. A worker that is stopping takes no new row and hands back the
@@ -22,17 +23,15 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from schemas import InvalidDocument, load_document
-from schemas.messages import code
+from schemas import load_document
 from service.batch import archive
-from service.batch.archive import item_key
-from service.batch.expand import Expander, RowInvalid
-from service.batch.pdf_batch import commune_pdf
-from service.batch.records import Batch, Claimed, Outcome
+from service.batch.block import Block, group_size, stopping
+from service.batch.expand import Expander
+from service.batch.records import Batch, Claimed
 from service.batch.repository import SqlBatches
 from service.batch.settings import BatchSettings
 from service.batch.storage import Storage
-from service.errors import ConversionError, ConverterBusy, PlanError, RenderError, StorageError
+from service.errors import ConversionError, StorageError
 from service.rendering import Renderer
 from service.rendering.pdf import Converter
 
@@ -44,19 +43,6 @@ MAX_CLAIM = 32
 def worker_name() -> str:
     """`host:pid`, recorded with each claim."""
     return f"{socket.gethostname()[:60]}:{os.getpid()}"
-
-
-def stopping(stop: threading.Event) -> bool:
-    """Whether this worker must stop: told so, or the process is exiting (main thread over)."""
-    return stop.is_set() or not threading.main_thread().is_alive()
-
-
-@dataclass(frozen=True)
-class HandBack:
-    """A claimed row given back without spending an attempt, `wait` seconds before the next
-    claim: the process is stopping, or the PDF converter is busy with other requests."""
-
-    wait: float = 0.0
 
 
 @dataclass
@@ -79,13 +65,15 @@ class Worker:
         if batch.finished:
             return  # a duplicate task, or a resumed batch another worker finished
         expander = self._expander(batch)
-        size, lease = 1, self.settings.lease_seconds
+        group = group_size(batch, self.settings, self.converter)
+        size, lease = group, self.settings.lease_seconds
         while not stopping(stop):
             owner = f"{self.name}/{uuid.uuid4().hex[:12]}"
             claimed = self.batches.claim(batch_id, owner, size, lease, self.settings.max_attempts)
             if claimed:
-                seconds = self._run(batch, expander, owner, claimed, stop)
-                size = max(1, min(MAX_CLAIM, int(TARGET_CLAIM_SECONDS / max(seconds, 1e-3))))
+                seconds = self._run(batch, expander, owner, claimed, stop, group)
+                if group == 1:  # about TARGET_CLAIM_SECONDS a claim; a group is one claim
+                    size = max(1, min(MAX_CLAIM, int(TARGET_CLAIM_SECONDS / max(seconds, 1e-3))))
                 continue
             work = self.batches.work(batch_id, lease)
             if work.claimable:
@@ -114,78 +102,22 @@ class Worker:
 
     def _run(
         self, batch: Batch, expander: Expander, owner: str, claimed: list[Claimed],
-        stop: threading.Event,
+        stop: threading.Event, size: int,
     ) -> float:  # fmt: skip
-        """Process claimed rows; returns the mean seconds per row."""
-        outcomes: list[Outcome] = []
-        handed_back: HandBack | None = None
+        """Process claimed rows, `size` to a LibreOffice load; returns the mean seconds per row."""
+        block = Block(batch, expander, self.renderer, self.storage, self.converter, self.settings,
+                      stop, size)  # fmt: skip
         began = time.monotonic()
+        # The heartbeat renews the lease while the block works, a joint conversion included.
         with Heartbeat(self.batches, owner, self.settings.lease_seconds):
-            for item in claimed:
-                if stopping(stop):
-                    break
-                result = self._process(batch, expander, item, stop)
-                if isinstance(result, HandBack):
-                    handed_back = result
-                    break
-                outcomes.append(result)
-                if self.settings.row_pause:
-                    stop.wait(self.settings.row_pause)
+            block.run(claimed)
             self.storage.sync()
-            self.batches.settle(owner, outcomes)
-        if handed_back is not None or stopping(stop):
+            self.batches.settle(owner, block.outcomes)
+        if block.handed_back is not None or stopping(stop):
             self.batches.release(owner)  # rows not settled go back, their attempt not counted
-        if handed_back is not None:
-            stop.wait(handed_back.wait)
-        return (time.monotonic() - began) / max(len(outcomes), 1)
-
-    def _process(
-        self, batch: Batch, expander: Expander, item: Claimed, stop: threading.Event
-    ) -> Outcome | HandBack:
-        """One row to its outputs; failures are classified, never reported as success."""
-        try:
-            return Outcome(item.id, "done", self._render(batch, expander, item))
-        except (RowInvalid, InvalidDocument, PlanError, RenderError) as error:
-            return self._failed(item, code("render_failed"), error, retry=False)
-        except ConverterBusy as error:  # web requests fill the PDF queue: not the row's failure
-            return HandBack(error.retry_after)
-        except ConversionError as error:
-            return self._failed(item, code("conversion_failed"), error, retry=True, stop=stop)
-        except OSError as error:
-            return self._failed(item, code("storage_failed"), error, retry=True, stop=stop)
-        except Exception as error:  # a bug: logged, and the row counts a failed attempt
-            log.exception("batch %s row %d failed unexpectedly", batch.id, item.position)
-            return self._failed(item, code("internal_error"), error, retry=True, stop=stop)
-
-    def _render(self, batch: Batch, expander: Expander, item: Claimed) -> list[dict[str, object]]:
-        document = expander.document(item.row)
-        docx = self.renderer.render_docx(document)
-        key = item_key(batch.id, item.position, item.label, "docx")
-        self.storage.write(key, docx)
-        outputs: list[dict[str, object]] = [{"format": "docx", "key": key, "bytes": len(docx)}]
-        if "pdf" in batch.formats:
-            # Seam for issue 14 (service/batch/pdf_batch.py): LibreOffice's metadata and count.
-            converted = commune_pdf(self.converter(), docx, pdfa=bool(batch.settings.get("pdfa")))
-            key = item_key(batch.id, item.position, item.label, "pdf")
-            self.storage.write(key, converted.pdf)
-            outputs.append(
-                {"format": "pdf", "key": key, "bytes": len(converted.pdf), "pages": converted.pages}
-            )
-        return outputs
-
-    def _failed(
-        self, item: Claimed, message: str, error: Exception, *, retry: bool,
-        stop: threading.Event | None = None,
-    ) -> Outcome | HandBack:  # fmt: skip
-        if retry and stop is not None and stopping(stop):
-            log.info("row %d handed back, the worker is stopping: %s", item.position, error)
-            return HandBack()
-        again = retry and item.attempts < self.settings.max_attempts
-        log.warning("row %d %s: %s", item.position, "will be retried" if again else "failed", error)
-        detail = error.errors if isinstance(error, RowInvalid | InvalidDocument) else str(error)
-        return Outcome(
-            item.id, "pending" if again else "failed", [], {"code": message, "detail": detail}
-        )
+        if block.handed_back is not None:
+            stop.wait(block.handed_back.wait)
+        return (time.monotonic() - began) / max(len(block.outcomes), 1)
 
     def _expander(self, batch: Batch) -> Expander:
         with self._lock:

@@ -41,6 +41,7 @@ from service.http.openapi.operations import KEY_REUSED
 from service.http.queries import BatchForm
 from service.http.requests import idempotency_key, json_body
 from service.http.shapes import BatchStatus, BatchSummary, BatchValidation
+from service.rendering.pdf import Converter, uncached
 
 bp = Blueprint("batches", __name__, url_prefix="/api/v1/batches")
 log = logging.getLogger(__name__)
@@ -61,13 +62,20 @@ def init_app(app: Flask) -> None:
         settings,
         app.extensions["database"],
         renderer=app.extensions["renderer"],
-        converter=lambda: app.extensions.get("converter"),  # the app's pool, shared
+        converter=lambda: _batch_converter(app),  # the app's pool, shared
         owns_converter=False,
         queue=_celery(settings) if settings.backend == "celery" else None,
     )
     app.extensions["batches"] = runtime
     app.register_blueprint(bp)
     runtime.resume()
+
+
+def _batch_converter(app: Flask) -> Converter | None:
+    """The app's converter without its PDF cache: a batch converts each commune once, and
+    its PDFs would push the officers' unchanged drafts out of the cache."""
+    converter = app.extensions.get("converter")
+    return None if converter is None else uncached(converter)
 
 
 def _celery(settings: BatchSettings) -> Any:

@@ -1,7 +1,8 @@
 """Restarts of the real service (issue 15): `scripts/run.sh` (gunicorn, 2 workers, the
 embedded batch pool, SQLite, real LibreOffice) stopped mid-batch by SIGTERM or killed
 with kill -9, then started again. Every commune of a 50-commune DOCX+PDF batch ends in the
-archive exactly once, with no attempt spent by the stop."""
+archive exactly once, with no attempt spent by the stop; most communes' PDFs are cut from
+joint conversions (a group of communes in one LibreOffice load)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from sqlalchemy import select
 
 from service.batch.repository import SqlBatches
 from service.batch.runtime import process_alive
+from service.rendering.pdf.streaming import HEADER
 from service.store import Database
 from service.store.tables import BatchItemRow
 from tests.batch.communes import check_archive, commune_rows
@@ -99,6 +101,16 @@ def check_complete(
             extension == "pdf"  # merged.pdf
         ), files
     assert not [n for n in files if n.startswith(".")], files  # no temporary file left
+    joint = [n for n in files if n.endswith(".pdf") and cut_from_joint(storage / batch_id / n)]
+    print(f"{len(joint) - 1} of {COMMUNES} communes' PDFs cut from joint conversions")
+    assert len(joint) - 1 >= COMMUNES // 2  # grouping was on (merged.pdf is ours too)
+
+
+def cut_from_joint(path: Path) -> bool:
+    """Whether a stored PDF was written by our splitter rather than by LibreOffice alone
+    (LibreOffice's header is `%PDF-1.6` then `%äüöß`)."""
+    with path.open("rb") as pdf:
+        return pdf.read(15) == HEADER
 
 
 def test_sigterm_finishes_rows_in_flight_and_hands_back_the_rest(

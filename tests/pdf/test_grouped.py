@@ -9,8 +9,8 @@ import pytest
 
 from schemas import load_document
 from service.rendering import Renderer
-from service.rendering.pdf import LibreOfficePool, page_count
-from service.rendering.pdf.grouped import convert_group, group, properties
+from service.rendering.pdf import LibreOfficePool, PoolConfig, page_count
+from service.rendering.pdf.grouped import convert_joint, group, properties
 from service.rendering.pdf.streaming import StreamingMerger
 from tests.conftest import plan_json
 from tests.pdf import pdfcheck
@@ -50,7 +50,8 @@ def test_joint_conversion_gives_each_communes_own_pdf(pool: LibreOfficePool) -> 
     merged_out = io.BytesIO()
     merged = StreamingMerger(merged_out)
     titles = [f"Xã {n}" for n in range(5)]
-    parts = convert_group(pool, documents, merged, titles)
+    parts = convert_joint(pool, documents, merged, titles)
+    assert parts is not None
     merged.finish()
     alone = [pool.convert(docx) for docx in documents]
     starts = [0]
@@ -76,17 +77,19 @@ def test_joint_conversion_gives_each_communes_own_pdf(pool: LibreOfficePool) -> 
     assert _page_texts(merged_out.getvalue()) == [t for p in parts for t in _page_texts(p.pdf)]
 
 
-def test_batch_falls_back_to_one_by_one_without_the_pool() -> None:
-    from service.batch.pdf_batch import commune_pdf, commune_pdfs
+def test_batches_join_only_on_the_pool_and_never_for_pdfa() -> None:
+    from service.batch.pdf_batch import commune_pdf, joiner, joint_pdfs
     from service.rendering.pdf import CachingConverter, FakeConverter
 
+    pool = LibreOfficePool(PoolConfig(instances=1))  # nothing starts before a conversion
+    assert joiner(CachingConverter(pool), pdfa=False) is pool  # the cache is bypassed
+    assert joiner(pool, pdfa=True) is None  # PDF/A is made per document
     fake = FakeConverter(pages=3)
+    assert joiner(CachingConverter(fake), pdfa=False) is None
     documents = _communes(2)
-    out = io.BytesIO()
-    merged = StreamingMerger(out)
-    parts = commune_pdfs(CachingConverter(fake), documents, merged=merged, titles=["A", "B"])
-    merged.finish()
-    assert [p.pages for p in parts] == [3, 3] and len(fake.calls) == 2
-    assert [o.title for o in pdfcheck.reader(out.getvalue()).outline] == ["A", "B"]
-    assert commune_pdf(CachingConverter(fake), documents[0], pdfa=True).pages == 3
-    assert fake.calls[-1][1] is True
+    assert joint_pdfs(pool, documents[:1]) is None  # one document: nothing to join
+    cached = CachingConverter(fake)
+    assert commune_pdf(cached, documents[0], pdfa=True).pages == 3
+    assert fake.calls[-1][1] is True and cached.stats().misses == 0
+    assert pool.stats().instances == () and pool.stats().converted == 0
+    pool.close()

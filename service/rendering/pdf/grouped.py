@@ -17,7 +17,7 @@ import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 from xml.etree import ElementTree
 
 from pypdf import PdfReader
@@ -25,11 +25,9 @@ from pypdf.errors import PyPdfError
 
 from service.errors import ConversionError
 
-from .port import Converted, convert_counted
+from .config import PoolConfig
+from .port import Converted
 from .streaming import StreamingMerger
-
-if TYPE_CHECKING:
-    from .pool import LibreOfficePool
 
 BODY = "word/document.xml"
 CORE = "docProps/core.xml"
@@ -135,32 +133,43 @@ def _join(documents: list[str]) -> bytes | None:
     return (head.group(1) + "".join(parts)).encode("utf-8")
 
 
-def convert_group(
-    pool: LibreOfficePool,
+class JointConverter(Protocol):
+    """A converter that exports a DOCX's bookmarks as named destinations (our pool)."""
+
+    exports_destinations: bool
+    config: PoolConfig
+
+    def convert_counted(
+        self,
+        docx: bytes,
+        *,
+        pdfa: bool = False,
+        timeout: float | None = None,
+        destinations: bool = False,
+    ) -> Converted:
+        """The PDF of `docx` and its page count; bookmarks as destinations if asked."""
+        ...
+
+
+def convert_joint(
+    pool: JointConverter,
     documents: Sequence[bytes],
     merged: StreamingMerger | None = None,
     titles: Sequence[str] = (),
-) -> list[Converted]:
-    """Each document's PDF, from one conversion of them all when they can be joined.
+) -> list[Converted] | None:
+    """Each document's PDF from one conversion of them all; None if they cannot be joined.
 
     With `merged`, each document's pages are also appended to it, bookmarked with its
-    title, from the same read of the joint PDF. Documents that cannot be joined, or a
-    joint conversion LibreOffice rejects, are converted one by one (so that the error
-    names the document at fault).
+    title, from the same read of the joint PDF. A joint conversion that fails, or a joint
+    PDF that cannot be cut, raises ConversionError (or its subclasses): the caller converts
+    the documents one by one, so that an error names the document at fault.
     """
-    joined = group(documents) if len(documents) > 1 else None
-    if joined is not None:
-        timeout = pool.config.timeout + SECONDS_PER_DOCUMENT * len(documents)
-        try:
-            whole = pool.convert_counted(joined.docx, timeout=timeout, destinations=True)
-            return split(whole.pdf, documents, merged, titles)
-        except ConversionError:
-            pass  # one by one below: the failing document gets its own error
-    parts = [convert_counted(pool, document) for document in documents]
-    if merged is not None:
-        for title, part in zip(titles, parts, strict=True):
-            merged.add(title, PdfReader(io.BytesIO(part.pdf)))
-    return parts
+    joined = group(documents)
+    if joined is None:
+        return None
+    timeout = pool.config.timeout + SECONDS_PER_DOCUMENT * len(documents)
+    whole = pool.convert_counted(joined.docx, timeout=timeout, destinations=True)
+    return split(whole.pdf, documents, merged, titles)
 
 
 def split(

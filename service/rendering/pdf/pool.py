@@ -48,6 +48,8 @@ class _Slot:
 class LibreOfficePool:
     """The Converter of the service: instances start lazily, hung or dead ones are replaced."""
 
+    exports_destinations = True  # a grouped.JointConverter: batches join communes on it
+
     def __init__(self, config: PoolConfig | None = None) -> None:
         self.config = config or PoolConfig.from_env()
         self._lock = threading.Lock()
