@@ -12,7 +12,7 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, post_load, validates_schema
 
-from schemas.base import Contract, nested
+from schemas.base import Contract, Lean, nested
 from schemas.fields import CODED, MAX_LIST, BoundedList, Choice, Flag
 from schemas.messages import code
 from schemas.rich import Resolve, RichList, RichOrObject, RichText
@@ -48,7 +48,7 @@ def entries(entry: type[model.Numbered] | type[model.Lettered]) -> BoundedList:
     return BoundedList(entry_field(entry), max_items=MAX_LIST)
 
 
-class ContentField(fields.Field[Any]):
+class ContentField(Lean):
     """`content`: blocks printed in the given order, each an object with one key."""
 
     default_error_messages = {**CODED, "invalid": "not_list"}

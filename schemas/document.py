@@ -113,17 +113,24 @@ def flatten(messages: Any, prefix: str = "") -> dict[str, list[str]]:
 
 
 def _too_deep(data: Any) -> str | None:
-    """The dotted path where JSON nests deeper than MAX_DEPTH, found without recursion."""
-    stack: list[tuple[Any, str, int]] = [(data, "", 0)]
+    """The dotted path where JSON nests deeper than MAX_DEPTH, found without recursion.
+    Only containers are visited and a path is spelled out only for the one too deep: this
+    runs on every request's whole body."""
+    stack: list[tuple[Any, int, Any]] = [(data, 0, None)]  # (node, depth, parent link)
     while stack:
-        node, path, depth = stack.pop()
+        node, depth, link = stack.pop()
         if depth > MAX_DEPTH:
-            return path or "_schema"
-        children = (
-            node.items()
-            if isinstance(node, Mapping)
-            else (enumerate(node) if isinstance(node, list) else ())
-        )
-        for key, child in children:
-            stack.append((child, f"{path}.{key}" if path else str(key), depth + 1))
+            return _path(link)
+        items = node.items() if isinstance(node, Mapping) else enumerate(node)
+        for key, child in items:
+            if isinstance(child, (Mapping, list)) and child:
+                stack.append((child, depth + 1, (key, link)))
     return None
+
+
+def _path(link: Any) -> str:
+    keys: list[str] = []
+    while link is not None:
+        key, link = link
+        keys.append(str(key))
+    return ".".join(reversed(keys)) or "_schema"

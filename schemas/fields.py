@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from marshmallow import ValidationError, fields
 
-from schemas.encoding import legacy_encoding
+from schemas.base import Lean
+from schemas.encoding import MARKERS, legacy_encoding
 from schemas.messages import code
 from service.vietnamese import PartialDate, nfc
 
@@ -18,6 +20,9 @@ MAX_LINE = 1_000  # headings, names, titles
 MAX_LIST = 500  # entries of one list
 # Unicode's Cc (C0, DEL, C1) and Cs (lone surrogates) and the two noncharacters XML refuses.
 _FORBIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Whatever calls for a closer look: the characters above, a line break, a legacy-encoding
+# marker (most texts have none, and are checked by this one search).
+_SUSPECT = re.compile(f"[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff{MARKERS}]")
 
 
 def check_characters(text: str, *, multiline: bool) -> None:
@@ -29,7 +34,7 @@ def check_characters(text: str, *, multiline: bool) -> None:
         raise ValidationError(code("line_break"))
 
 
-class Text(fields.String):
+class Text(Lean, fields.String):
     """A string normalised to NFC, trimmed, with no control characters; empty is an error."""
 
     default_error_messages = {**CODED, "invalid": "not_string", "invalid_utf8": "not_string"}
@@ -47,22 +52,26 @@ class Text(fields.String):
 
 def clean_text(value: str, *, multiline: bool = False, max_length: int = MAX_LINE) -> str:
     """A typed string as the contract keeps it: NFC, trimmed, checked (ValidationError)."""
-    text = nfc(value)
-    check_characters(text, multiline=multiline)
-    if multiline:
+    text = value if unicodedata.is_normalized("NFC", value) else nfc(value)
+    suspect = _SUSPECT.search(text) is not None  # rare: a control, a break, a legacy letter
+    if suspect:
+        check_characters(text, multiline=multiline)
+    if multiline and suspect:  # a line break is suspect: otherwise there is one line
         text = "\n".join(" ".join(line.split()) for line in text.split("\n")).strip("\n")
+    elif multiline:
+        text = " ".join(text.split())
     text = text.strip()
     if not text:
         raise ValidationError(code("empty"))
     if len(text) > max_length:
         raise ValidationError(code("too_long", max_length))
-    encoding = legacy_encoding(text)
+    encoding = legacy_encoding(text) if suspect else None
     if encoding is not None:
         raise ValidationError(code("legacy_encoding", encoding))
     return text
 
 
-class TextList(fields.List[Any]):
+class TextList(Lean, fields.List[Any]):
     """A list of paragraphs or items, bounded in length."""
 
     default_error_messages = {**CODED, "invalid": "not_list"}
@@ -86,7 +95,7 @@ class TextList(fields.List[Any]):
         return tuple(super()._deserialize(value, attr, data, **kwargs))
 
 
-class BoundedList(fields.List[Any]):
+class BoundedList(Lean, fields.List[Any]):
     """A list of nested objects, bounded in length, loaded as a tuple."""
 
     default_error_messages = {**CODED, "invalid": "not_list"}
@@ -110,7 +119,7 @@ class BoundedList(fields.List[Any]):
         return tuple(super()._deserialize(value, attr, data, **kwargs))
 
 
-class Flag(fields.Boolean):
+class Flag(Lean, fields.Boolean):
     """A strict JSON boolean."""
 
     default_error_messages = {**CODED, "invalid": "not_boolean"}
@@ -118,7 +127,7 @@ class Flag(fields.Boolean):
     falsy = {False}
 
 
-class Choice(fields.String):
+class Choice(Lean, fields.String):
     """One of a fixed set of strings."""
 
     default_error_messages = {**CODED, "invalid": "not_string"}
@@ -134,7 +143,7 @@ class Choice(fields.String):
         return text
 
 
-class DateText(fields.Field[Any]):
+class DateText(Lean):
     """`YYYY-MM-DD`, `YYYY-MM` or `YYYY`: blanks left for the signing day."""
 
     default_error_messages = {**CODED, "invalid": "invalid_date"}
@@ -151,7 +160,7 @@ class DateText(fields.Field[Any]):
         return None if value is None else value.isoformat()
 
 
-class DocumentNumber(fields.Field[Any]):
+class DocumentNumber(Lean):
     """The number given by the records office: digits, or null for a blank."""
 
     default_error_messages = {**CODED, "invalid": "invalid_number"}
@@ -164,7 +173,7 @@ class DocumentNumber(fields.Field[Any]):
         raise self.make_error("invalid")
 
 
-class Quantity(fields.Field[Any]):
+class Quantity(Lean):
     """A target value: a JSON number, kept exact as Decimal."""
 
     default_error_messages = {**CODED, "invalid": "not_number"}

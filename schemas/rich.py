@@ -7,6 +7,7 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, post_load
 
+from schemas.base import Lean
 from schemas.encoding import legacy_encoding
 from schemas.fields import (
     CODED,
@@ -24,7 +25,7 @@ from service.vietnamese import nfc
 Resolve = Callable[[Any], dict[str, Any]]  # a marshmallow schema -> its `$ref`
 
 
-class SpanText(fields.String):
+class SpanText(Lean, fields.String):
     """A span's text: NFC, no control characters; its spaces are the author's, kept. (Line
     breaks are checked for the paragraph as a whole: only table cells take them.)"""
 
@@ -56,7 +57,7 @@ class TextSpanSchema(Schema):
         return model.Span(**data)
 
 
-class RichText(fields.Field[Any]):
+class RichText(Lean):
     """A paragraph's text where the contract takes rich text; loads `model.Rich`."""
 
     default_error_messages = {**CODED, "invalid": "not_rich"}
@@ -181,7 +182,7 @@ class RichList(BoundedList):
         return {"type": "array", "items": inner, **bounds}
 
 
-class RichOrObject(fields.Field[Any]):
+class RichOrObject(Lean):
     """Rich text, or an object loaded by `schema`: a numbered entry, an article, a table
     cell, a target. `from_text` makes the model from the text alone, `from_object` from
     what the schema loaded."""

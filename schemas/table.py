@@ -8,7 +8,7 @@ from typing import Any
 
 from marshmallow import ValidationError, fields, post_load, validates_schema
 
-from schemas.base import Contract, nested
+from schemas.base import Contract, Lean, nested
 from schemas.fields import CODED, MAX_TEXT, BoundedList, Choice, Text, clean_text
 from schemas.messages import code
 from schemas.rich import Resolve, RichOrObject, RichText
@@ -18,7 +18,7 @@ from service.model.table import FONT_SIZES, MAX_COLUMNS, MAX_ROWS, problems
 MAX_SPAN = MAX_ROWS
 
 
-class Width(fields.Field[Any]):
+class Width(Lean):
     """A column's relative width: a JSON number above 0."""
 
     default_error_messages = {**CODED, "invalid": "not_number"}
@@ -36,7 +36,7 @@ class Width(fields.Field[Any]):
         return {"type": "number", "exclusiveMinimum": True, "minimum": 0, "maximum": 10_000}
 
 
-class Span(fields.Integer):
+class Span(Lean, fields.Integer):
     """`colspan` or `rowspan`: a whole number from 1."""
 
     default_error_messages = {**CODED, "invalid": "not_integer"}
@@ -96,7 +96,7 @@ class GroupRowSchema(Contract):
         return model.GroupRow(data["group"])
 
 
-class RowField(fields.Field[Any]):
+class RowField(Lean):
     """A row: a list of cells, or a group row."""
 
     default_error_messages = {**CODED, "invalid": "invalid_row"}
@@ -147,7 +147,7 @@ class RowField(fields.Field[Any]):
         }
 
 
-class FontSize(fields.Integer):
+class FontSize(Lean, fields.Integer):
     """11 to 14 pt."""
 
     default_error_messages = {**CODED, "invalid": "not_integer"}

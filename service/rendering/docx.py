@@ -124,7 +124,6 @@ class CompiledTemplate:
                 data = package.read(info.filename)
                 if info.filename == DOCUMENT_PART or _has_tags(info.filename, data):
                     source = patcher.patch_xml(_without_declaration(data))
-                    source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
                     self._compiled[info.filename] = environment.from_string(source)
                 elif info.filename == FOOTNOTES_PART:
                     self._footnotes = data.decode("utf-8")  # ours go in at render time
@@ -152,7 +151,6 @@ class CompiledTemplate:
             xml = self._compiled[name].render(context)
         except jinja2.TemplateError as error:
             raise RenderError(f"{self.path.name}: {error}") from error
-        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         return (XML_DECLARATION + xml).encode("utf-8")
 
 

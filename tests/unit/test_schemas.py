@@ -145,6 +145,9 @@ def test_not_an_object_and_too_deep() -> None:
         deep = {"heading": "x", "sections": [deep]}
     errors = _errors(minimal_plan(tasks={"sections": [deep]}))
     assert list(errors.values()) == [["too_deep|40"]]
+    (path,) = errors
+    assert path.startswith("tasks.sections.0.sections.0.sections.0.")
+    assert path.count(".") == 40  # the path of the first object past the limit
 
 
 def test_no_marshmallow_default_english_leaks_through() -> None:
