@@ -112,6 +112,10 @@ def flatten(messages: Any, prefix: str = "") -> dict[str, list[str]]:
     return flat
 
 
+_CONTAINERS = (dict, list)  # what JSON nests; other mappings are checked the slow way
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _too_deep(data: Any) -> str | None:
     """The dotted path where JSON nests deeper than MAX_DEPTH, found without recursion.
     Only containers are visited and a path is spelled out only for the one too deep: this
@@ -121,9 +125,12 @@ def _too_deep(data: Any) -> str | None:
         node, depth, link = stack.pop()
         if depth > MAX_DEPTH:
             return _path(link)
-        items = node.items() if isinstance(node, Mapping) else enumerate(node)
+        items = node.items() if isinstance(node, dict | Mapping) else enumerate(node)
         for key, child in items:
-            if isinstance(child, (Mapping, list)) and child:
+            kind = type(child)
+            if kind in _SCALARS or not child:
+                continue
+            if kind in _CONTAINERS or isinstance(child, Mapping):
                 stack.append((child, depth + 1, (key, link)))
     return None
 

@@ -83,7 +83,7 @@ def content_blocks(
 ) -> Iterator[Block]:
     """Content in order, numbered: entries by their own kind, sections and assignments by
     `children`, sharing a count with the entries whose labels look the same."""
-    counts: dict[Scheme, int] = dict.fromkeys(Scheme, 0)
+    counts: dict[Scheme, int] = {}
     for item in content[1:] if skip_first else content:
         if isinstance(item, Paragraph):
             yield Block(Kind.BODY, item.text)
@@ -95,11 +95,11 @@ def content_blocks(
             yield Block(Kind.TABLE, table=item)
         elif isinstance(item, Numbered | Lettered):
             labels = _ENTRY_LABELS[type(item)]
-            counts[labels.scheme] += 1
-            yield from entry_blocks(labels.label(counts[labels.scheme]), item, labels, depth)
+            count = counts[labels.scheme] = counts.get(labels.scheme, 0) + 1
+            yield from entry_blocks(labels.label(count), item, labels, depth)
         else:
-            counts[children.scheme] += 1
-            label = children.label(counts[children.scheme])
+            count = counts[children.scheme] = counts.get(children.scheme, 0) + 1
+            label = children.label(count)
             yield from node_blocks(item, label, depth + 1, children)
 
 

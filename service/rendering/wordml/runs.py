@@ -67,8 +67,13 @@ def text_run(text: str, properties: str = "") -> str:
 
 def runs(rich: Rich, notes: Notes, *, style: str | None = None, size: int | None = None) -> str:
     """The runs of a paragraph: spans with their marks, footnote reference marks."""
+    parts = rich.parts
+    if len(parts) == 1 and style is None and size is None:  # most paragraphs: plain text
+        only = parts[0]
+        if type(only) is Span and only.plain:
+            return text_run(only.text) if only.text else ""
     out = []
-    for part in rich.parts:
+    for part in parts:
         if isinstance(part, Span):
             if part.text:
                 out.append(text_run(part.text, run_properties(part, style=style, size=size)))

@@ -25,7 +25,10 @@ _EMPTY = Rich(())
 
 def split_lines(rich: Rich) -> list[Rich]:
     """A cell's text as paragraphs: each `\\n` starts a new one."""
-    if all(isinstance(p, Span) and "\n" not in p.text for p in rich.parts):
+    parts = rich.parts
+    if len(parts) == 1 and type(parts[0]) is Span and "\n" not in parts[0].text:
+        return [rich]  # most cells: one span, one paragraph
+    if all(isinstance(p, Span) and "\n" not in p.text for p in parts):
         return [rich]  # most cells: one paragraph
     paragraphs: list[list[Span | object]] = [[]]
     for part in rich.parts:
