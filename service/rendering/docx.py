@@ -27,7 +27,7 @@ from service.rendering.package import Entry, Package
 
 DOCUMENT_PART = "word/document.xml"
 CORE_PART = "docProps/core.xml"
-COMPRESSION = 3  # zlib level: 3x faster than the default 6 on document.xml, 5 % larger
+COMPRESSION = 1  # zlib level: 4x faster than the default 6 on document.xml, 30 % larger (+2 KB)
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 FOOTNOTES_PART = "word/footnotes.xml"
 _RULE_PARAGRAPH = re.compile(
