@@ -27,7 +27,6 @@ from service.rendering.package import Entry, Package
 
 DOCUMENT_PART = "word/document.xml"
 CORE_PART = "docProps/core.xml"
-COMPRESSION = 1  # zlib level: 4x faster than the default 6 on document.xml, 30 % larger (+2 KB)
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 FOOTNOTES_PART = "word/footnotes.xml"
 _RULE_PARAGRAPH = re.compile(
@@ -134,15 +133,14 @@ class CompiledTemplate:
 
     def render(self, context: dict[str, Any]) -> bytes:
         """The finished DOCX; raises RenderError if the template does not fit the context."""
-        parts = [
-            Entry.of(name, self._render_part(name, context), COMPRESSION) for name in self._compiled
-        ]
+        parts = [Entry.fast(name, self._render_part(name, context)) for name in self._compiled]
         parts.append(Entry.of(CORE_PART, core_properties(context.get("properties", {})), None))
         if self._footnotes is not None:
             ours = str(context.get("footnotes", ""))
             notes = self._footnotes.replace("</w:footnotes>", ours + "</w:footnotes>")
+            data = notes.encode("utf-8")
             parts.append(
-                Entry.of(FOOTNOTES_PART, notes.encode("utf-8"), COMPRESSION if ours else None)
+                Entry.fast(FOOTNOTES_PART, data) if ours else Entry.of(FOOTNOTES_PART, data, None)
             )
         return self._package.write(parts)
 

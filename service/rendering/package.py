@@ -11,6 +11,16 @@ from __future__ import annotations
 import struct
 import zlib
 from dataclasses import dataclass
+from types import ModuleType
+
+try:  # Intel ISA-L's deflate: measured on a v1.1 plan's document.xml (85 KB), 0.06 ms at
+    # its level 2 against zlib's 0.25 ms at level 1 and 0.33 ms at 3, as small as zlib's 3
+    from isal import isal_zlib
+
+    FAST: ModuleType = isal_zlib
+    FAST_LEVEL = 2
+except ImportError:  # pragma: no cover - a platform without its wheel: zlib, a little slower
+    FAST, FAST_LEVEL = zlib, 1
 
 _LOCAL = struct.Struct("<IHHHHHIIIHH")
 _CENTRAL = struct.Struct("<IHHHHHHIIIHHHHHII")
@@ -38,6 +48,13 @@ class Entry:
         packer = zlib.compressobj(level, zlib.DEFLATED, -15)
         data = packer.compress(content) + packer.flush()
         return cls(name.encode("utf-8"), 8, zlib.crc32(content), len(content), data)
+
+    @classmethod
+    def fast(cls, name: str, content: bytes) -> Entry:
+        """A document's own part, deflated by the fastest deflate at hand (ISA-L)."""
+        packer = FAST.compressobj(FAST_LEVEL, FAST.DEFLATED, -15)
+        data = packer.compress(content) + packer.flush()
+        return cls(name.encode("utf-8"), 8, FAST.crc32(content), len(content), data)
 
     def local(self) -> bytes:
         """Its local file header followed by its data."""
