@@ -53,6 +53,7 @@ class TableWriter:
         self.widths = [twips(width_mm * c.width / total) for c in table.columns]
         self.size = None if table.font_size == DEFAULT_SIZE else table.font_size
         self._openings: dict[tuple[int, int, str, str | None], str] = {}
+        self._plain: dict[tuple[int, int, bool, str], str] = {}  # cells of plain text, written
         size = f'<w:rPr><w:sz w:val="{self.size * 2}"/></w:rPr>' if self.size else ""
         self._ppr = {
             (style, column): f'<w:pPr><w:pStyle w:val="{style}"/>'
@@ -111,7 +112,17 @@ class TableWriter:
         cells = []
         for placed in row:
             cell: Cell = placed.cell
-            if placed.merged:
+            plain = _plain_text(cell.text)
+            if plain is not None and not placed.merged:  # agencies and dates repeat down a table
+                key = (placed.column, cell.colspan, cell.rowspan > 1, plain)
+                xml = self._plain.get(key)
+                if xml is None:
+                    merge = "restart" if cell.rowspan > 1 else None
+                    xml = self._plain[key] = self._cell(
+                        placed.column, cell.colspan, [cell.text], TEXT_STYLE, merge=merge
+                    )
+                cells.append(xml)
+            elif placed.merged:
                 cells.append(
                     self._cell(
                         placed.column, cell.colspan, [Rich(())], TEXT_STYLE, merge="continue"
@@ -154,6 +165,16 @@ class TableWriter:
             return ""  # header rows are centred and group rows left by their styles
         align: Align = self.table.columns[column].align
         return f'<w:jc w:val="{_JC[align]}"/>'
+
+
+def _plain_text(rich: Rich) -> str | None:
+    """The text of a cell that is one unmarked span on one line, else None."""
+    parts = rich.parts
+    if len(parts) == 1:
+        only = parts[0]
+        if type(only) is Span and only.plain and "\n" not in only.text:
+            return only.text
+    return None
 
 
 def _tr(cells: str, *, header: bool = False) -> str:
