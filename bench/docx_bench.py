@@ -72,7 +72,7 @@ def measure(plan: dict[str, Any], n: int) -> dict[str, float]:
     def naive() -> None:
         render_naive(template, context)
 
-    (service_rate, service_ms), (naive_rate, naive_ms) = _interleaved([service, naive], n)
+    (service_rate, service_ms), (naive_rate, naive_ms) = _interleaved([service, naive], n, 10)
     return {
         "service_docs_per_s": service_rate,
         "service_ms": service_ms,
@@ -82,7 +82,7 @@ def measure(plan: dict[str, Any], n: int) -> dict[str, float]:
     }
 
 
-def run(n: int = 100) -> dict[str, dict[str, float]]:
+def run(n: int = 200) -> dict[str, dict[str, float]]:
     """Each plan n times each way."""
     return {label: measure(json.loads(path.read_text("utf-8")), n) for label, path in PLANS.items()}
 
