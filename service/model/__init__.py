@@ -1,4 +1,5 @@
-"""The domain model: documents as frozen dataclasses with their invariants. No I/O."""
+"""The domain model: documents as immutable values (frozen dataclasses, named tuples for
+spans) with their invariants. No I/O."""
 
 from service.model.content import (
     Assignment,

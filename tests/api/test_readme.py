@@ -71,5 +71,9 @@ def test_the_curl_examples_work_as_written(service: tuple[str, str], tmp_path: P
     assert '"status":422' in everything.replace(" ", "") and "signer.head" in everything
     assert '"errors":0' in everything.replace(" ", "")  # the rendered plan checks clean
     assert '"revision":2' in everything.replace(" ", "")  # the draft saved with If-Match
+    assert '"quyet_dinh"' in everything.replace(" ", "")  # the document types listed
+    with zipfile.ZipFile(work / "quyet-dinh.docx") as decision:
+        xml = decision.read("word/document.xml").decode("utf-8")
+    assert "QUYẾT ĐỊNH" in xml and "Kèm theo Quyết định" in xml  # the plan attached
     with zipfile.ZipFile(files[".zip"]) as archive:
         assert sum(n.endswith(".docx") for n in archive.namelist()) == 3
