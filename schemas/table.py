@@ -122,6 +122,13 @@ class RowField(Lean):
             raise ValidationError(code("empty_row"))
         if len(value) > MAX_COLUMNS:
             raise ValidationError(code("too_many", MAX_COLUMNS))
+        if all(type(item) is str for item in value):  # most rows: every cell plain text
+            try:
+                texts = [clean_text(t, multiline=True, max_length=MAX_TEXT) for t in value]
+            except ValidationError:
+                pass  # the loop below names the cell
+            else:
+                return tuple(model.Cell(model.Rich((model.Span(t),))) for t in texts)
         cells, errors = [], {}
         for index, item in enumerate(value):
             try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from service.model.text import Rich
 
@@ -30,9 +31,10 @@ class Column:
     group: str | None = None  # consecutive columns with one group share a second header row
 
 
-@dataclass(frozen=True, kw_only=True)
-class Cell:
-    """A cell: its text (a `\\n` starts a new paragraph in the cell) and its spans."""
+class Cell(NamedTuple):
+    """A cell: its text (a `\\n` starts a new paragraph in the cell) and its spans. A named
+    tuple, as immutable as a frozen dataclass and made in a third of the time: a task
+    table has thousands of cells."""
 
     text: Rich
     colspan: int = 1
