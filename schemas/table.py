@@ -107,6 +107,8 @@ class RowField(Lean):
         self._group: GroupRowSchema | None = None
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> model.Row:
+        if type(value) is list:  # most rows (before the slower check for a mapping)
+            return self._row(value)
         if isinstance(value, Mapping):
             if self._group is None:
                 self._group = GroupRowSchema()

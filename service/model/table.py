@@ -60,12 +60,9 @@ class Table:
     font_size: int = 12
 
 
-# The render's own short-lived records (Placed here, Block, WordBlock) are built once and
-# never changed, but not frozen: a frozen dataclass sets each field through
-# object.__setattr__, three times the cost of a plain one, and a plan makes hundreds.
-@dataclass(slots=True)
-class Placed:
-    """A cell at its grid column; `merged` marks the continuation of a rowspan above."""
+class Placed(NamedTuple):
+    """A cell at its grid column; `merged` marks the continuation of a rowspan above. (A
+    named tuple: a task table places thousands, see Cell.)"""
 
     cell: Cell
     column: int

@@ -54,7 +54,7 @@ class Kind(enum.StrEnum):
 HEADING_KINDS = (Kind.H1, Kind.H2, Kind.H3, Kind.H4)
 
 
-@dataclass(slots=True)  # not frozen: see service/model/table.py Placed
+@dataclass(slots=True)  # not frozen: built once, never changed; see docs/decisions.md
 class Block:
     """One paragraph with its kind and text; a run-in paragraph's bold heading; a table;
     a section break with the orientation of the section it starts."""

@@ -66,7 +66,7 @@ class PageSize:
         return paper - page.MARGIN_LEFT_MM - page.MARGIN_RIGHT_MM
 
 
-@dataclass(slots=True)  # not frozen: see service/model/table.py Placed
+@dataclass(slots=True)  # not frozen: built once, never changed; see docs/decisions.md
 class WordBlock:
     """A block as the template prints it: its kind, its runs or table XML, its page."""
 
