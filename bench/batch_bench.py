@@ -18,7 +18,8 @@ from service.batch.request import BatchRequest, parse_request
 from service.batch.runtime import build_runtime
 from service.batch.settings import BatchSettings
 from service.batch.validation import check
-from service.rendering import Renderer, build_context
+from service.documents.registry import kind_of
+from service.rendering import Renderer, build_context, docx_context
 from service.rendering.docx import render_naive
 from service.store import Database
 
@@ -81,13 +82,14 @@ def naive_loop(count: int, workdir: Path) -> dict[str, float]:
     template each (load, render, save), written to files."""
     batch_request = request(count)
     expander, _ = check(batch_request)
-    template = Renderer().template_path(expander.parent.type)
+    template = Renderer().template_path(kind_of(expander.parent).template)
     out = workdir / "naive"
     out.mkdir()
     began = time.perf_counter()
     for n, row in enumerate(batch_request.rows):
         document = load_document(expander.expand(row))
-        (out / f"{n:05d}.docx").write_bytes(render_naive(template, build_context(document)))
+        context = docx_context(build_context(document))
+        (out / f"{n:05d}.docx").write_bytes(render_naive(template, context))
     seconds = time.perf_counter() - began
     return {"seconds": seconds, "docs_per_s": count / seconds}
 
