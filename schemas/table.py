@@ -125,11 +125,8 @@ class RowField(Lean):
         if len(value) > MAX_COLUMNS:
             raise ValidationError(code("too_many", MAX_COLUMNS))
         if all(type(item) is str for item in value):  # most rows: every cell plain text
-            try:
-                texts = [clean_text(t, multiline=True, max_length=MAX_TEXT) for t in value]
-            except ValidationError:
-                pass  # the loop below names the cell
-            else:
+            texts = _clean_all(value)  # None if one is refused: the loop below names it
+            if texts is not None:
                 return tuple(model.Cell(model.Rich((model.Span(t),))) for t in texts)
         cells, errors = [], {}
         for index, item in enumerate(value):
@@ -154,6 +151,14 @@ class RowField(Lean):
                 resolve(GroupRowSchema),
             ]
         }
+
+
+def _clean_all(texts: list[str]) -> list[str] | None:
+    """Every cell's text cleaned, or None when one of them is refused."""
+    try:
+        return [clean_text(t, multiline=True, max_length=MAX_TEXT) for t in texts]
+    except ValidationError:
+        return None
 
 
 class FontSize(Lean, fields.Integer):
