@@ -49,11 +49,11 @@ class Contract(Schema):
 
 class Lean(fields.Field[Any]):
     """A field whose `deserialize` goes straight to `_deserialize` when marshmallow's
-    wrapper would do nothing else: a value is present, not null, and the field has no
-    validators or processors (ours check inside `_deserialize`); or straight to the default
-    when an optional field is left out. marshmallow builds a
-    validator chain and checks for a missing value on every call otherwise: a plan has
-    hundreds of fields, and this was a tenth of loading one."""
+    wrapper would do nothing else (a value is present, not null, and the field has no
+    validators or processors: ours check inside `_deserialize`), and straight to the
+    default when an optional field is left out. Otherwise marshmallow builds a validator
+    chain and checks for a missing value on every call: a plan has hundreds of fields, and
+    that was a tenth of loading one."""
 
     def deserialize(
         self, value: Any, attr: str | None = None, data: Any = None, **kwargs: Any
