@@ -14,7 +14,8 @@ import re
 _TCVN3 = "¨©ª«¬®µ¶·¸¹»¼½¾ÆÇËÎÏÐÑÖ×ØÜÞßäåæçëîïñö÷øûüþ\u00ad"
 # The tone and vowel marks VNI writes after the base letter (`aø` for à, `ö` for ư).
 _VNI = "öïäûøëÑ"
-MARKERS = re.escape(_TCVN3 + _VNI)  # for a character class
+LEGACY_LETTERS = _TCVN3 + _VNI
+MARKERS = re.escape(LEGACY_LETTERS)  # for a character class
 _MARKERS = re.compile(f"[{MARKERS}]")
 _UNICODE_VIETNAMESE = re.compile("[ăĂđĐĩĨũŨơƠưƯ\u1ea0-\u1ef9]")
 MIN_MARKERS = 3  # one or two could be a foreign name (Müller, Noël)

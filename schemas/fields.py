@@ -92,7 +92,7 @@ class TextList(Lean, fields.List[Any]):
             raise ValidationError(code("too_many", self.max_items))
         if isinstance(value, list) and len(value) < self.min_items:
             raise ValidationError(code("too_few", self.min_items))
-        return tuple(super()._deserialize(value, attr, data, **kwargs))
+        return _each(self, value, attr, data, kwargs)
 
 
 class BoundedList(Lean, fields.List[Any]):
@@ -116,7 +116,28 @@ class BoundedList(Lean, fields.List[Any]):
             raise ValidationError(code(self.too_many, self.max_items))
         if isinstance(value, list) and len(value) < self.min_items:
             raise ValidationError(code("too_few", self.min_items))
-        return tuple(super()._deserialize(value, attr, data, **kwargs))
+        return _each(self, value, attr, data, kwargs)
+
+
+def _each(
+    field: fields.List[Any], value: Any, attr: Any, data: Any, kwargs: Any
+) -> tuple[Any, ...]:
+    """A JSON list's items loaded by the list's inner field, as marshmallow's List loads
+    them (errors by index, the valid items kept with them) without its generic checks for
+    iterables; anything but a list goes to marshmallow for its error."""
+    if type(value) is not list:
+        return tuple(fields.List._deserialize(field, value, attr, data, **kwargs))
+    inner, loaded, errors = field.inner, [], {}
+    for index, item in enumerate(value):
+        try:
+            loaded.append(inner.deserialize(item, **kwargs))
+        except ValidationError as error:
+            if error.valid_data is not None:
+                loaded.append(error.valid_data)
+            errors[index] = error.messages
+    if errors:
+        raise ValidationError(errors, valid_data=loaded)
+    return tuple(loaded)
 
 
 class Flag(Lean, fields.Boolean):

@@ -15,17 +15,22 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from schemas import load_document
-from schemas.encoding import legacy_encoding
+from schemas.encoding import LEGACY_LETTERS, legacy_encoding
 from service.rendering import Renderer
 from service.vietnamese import nfc
 from tests.builders import minimal_plan
 from tests.readback import cells, open_docx, printed_lines
 from tests.web.html import Page
 
-NASTY = ["{{ x }}", "{%", "%}", "{#", "&", "&amp;", "<", ">", "<b>", "]]>", '"', "'"]
+NASTY = ["{{ x }}", "{%", "%}", "{#", "&", "&amp;", "<", ">", "<b>", "]]>", '"', "'", "Noël"]
 # What the schema takes in a span: any character but controls, lone surrogates and the two
-# noncharacters XML refuses (a line break only in table cells), normalised to NFC.
-_CHARS = st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\ufffe\uffff")
+# noncharacters XML refuses (a line break only in table cells), normalised to NFC. The
+# letters legacy encodings leave (TCVN3, VNI) come only from NASTY: three in one text are
+# refused as mis-encoded Vietnamese (tests/unit/test_encoding.py), and drawn at random they
+# were common enough to make Hypothesis give up on its filtered inputs now and then.
+_CHARS = st.characters(
+    blacklist_categories=("Cc", "Cs"), blacklist_characters="\ufffe\uffff" + LEGACY_LETTERS
+)
 PIECE = st.one_of(st.text(_CHARS, min_size=1, max_size=12), st.sampled_from(NASTY)).map(nfc)
 SPAN_TEXT = st.lists(PIECE, min_size=1, max_size=3).map("".join)
 # A plain-string cell line: the schema collapses a plain string's inner spaces, so these have
