@@ -7,7 +7,7 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, post_load
 
-from schemas.base import Lean
+from schemas.base import Contract, Lean
 from schemas.encoding import legacy_encoding
 from schemas.fields import (
     CODED,
@@ -39,14 +39,10 @@ class SpanText(Lean, fields.String):
         return text
 
 
-class TextSpanSchema(Schema):
+class TextSpanSchema(Contract):
     """`{"text": ..., "bold": true, "italic": true, "underline": true}`: marks default off
     (a heading's own bold stays unless a span sets `"bold": false`)."""
 
-    class Meta:
-        unknown = "raise"
-
-    error_messages = {"unknown": "unknown_field", "type": "not_object"}
     text = SpanText(required=True)
     bold = Flag()
     italic = Flag()
@@ -155,13 +151,9 @@ class RichText(Lean):
         }
 
 
-class FootnoteSpanSchema(Schema):
+class FootnoteSpanSchema(Contract):
     """`{"footnote": <string or spans>}`: a real Word footnote, numbered through the document."""
 
-    class Meta:
-        unknown = "raise"
-
-    error_messages = {"unknown": "unknown_field", "type": "not_object"}
     footnote = RichText(required=True, footnotes=False)
 
     @post_load
