@@ -13,7 +13,7 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, post_load, validates_schema
 
 from schemas.base import Contract, Lean, nested
-from schemas.fields import CODED, MAX_LIST, BoundedList, Choice, Flag
+from schemas.fields import CODED, MAX_LIST, BoundedList, Choice, Flag, each
 from schemas.messages import code
 from schemas.rich import Resolve, RichList, RichOrObject, RichText
 from schemas.table import TableSchema
@@ -62,15 +62,7 @@ class ContentField(Lean):
             raise self.make_error("invalid")
         if len(value) > MAX_LIST:
             raise ValidationError(code("too_many", MAX_LIST))
-        out, errors = [], {}
-        for index, block in enumerate(value):
-            try:
-                out.append(self._block(block))
-            except ValidationError as error:
-                errors[index] = error.messages
-        if errors:
-            raise ValidationError(errors)
-        return tuple(out)
+        return tuple(each(value, self._block))
 
     def _block(self, block: Any) -> model.Content:
         if not isinstance(block, Mapping):

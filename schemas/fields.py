@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypeVar
 
 from marshmallow import ValidationError, fields
 
@@ -15,6 +16,7 @@ from schemas.messages import code
 from service.vietnamese import PartialDate, nfc
 
 CODED = {"required": "required", "null": "null", "validator_failed": "one_of"}
+T = TypeVar("T")
 MAX_TEXT = 20_000  # one paragraph; longer is almost surely a paste gone wrong
 MAX_LINE = 1_000  # headings, names, titles
 MAX_LIST = 500  # entries of one list
@@ -123,21 +125,29 @@ def _each(
     field: fields.List[Any], value: Any, attr: Any, data: Any, kwargs: Any
 ) -> tuple[Any, ...]:
     """A JSON list's items loaded by the list's inner field, as marshmallow's List loads
-    them (errors by index, the valid items kept with them) without its generic checks for
-    iterables; anything but a list goes to marshmallow for its error."""
+    them, without its generic checks for iterables; anything but a list goes to
+    marshmallow for its error."""
     if type(value) is not list:
         return tuple(fields.List._deserialize(field, value, attr, data, **kwargs))
-    inner, loaded, errors = field.inner, [], {}
-    for index, item in enumerate(value):
+    inner = field.inner
+    return tuple(each(value, lambda item: inner.deserialize(item, **kwargs), keep_valid=True))
+
+
+def each(items: list[Any], load: Callable[[Any], T], *, keep_valid: bool = False) -> list[T]:
+    """Every item loaded by `load`, every error at once keyed by the item's index;
+    `keep_valid`: the items loaded go with the error, as marshmallow's List does."""
+    loaded: list[Any] = []
+    errors: dict[int, Any] = {}
+    for index, item in enumerate(items):
         try:
-            loaded.append(inner.deserialize(item, **kwargs))
+            loaded.append(load(item))
         except ValidationError as error:
             if error.valid_data is not None:
                 loaded.append(error.valid_data)
             errors[index] = error.messages
     if errors:
-        raise ValidationError(errors, valid_data=loaded)
-    return tuple(loaded)
+        raise ValidationError(errors, valid_data=loaded if keep_valid else None)
+    return loaded
 
 
 class Flag(Lean, fields.Boolean):

@@ -17,6 +17,7 @@ from schemas.fields import (
     Flag,
     check_characters,
     clean_text,
+    each,
 )
 from schemas.messages import code
 from service import model
@@ -84,15 +85,7 @@ class RichText(Lean):
             raise self.make_error("invalid")
         if not value:
             raise ValidationError(code("empty"))
-        parts, errors = [], {}
-        for index, item in enumerate(value):
-            try:
-                parts.append(self._inline(item))
-            except ValidationError as error:
-                errors[index] = error.messages
-        if errors:
-            raise ValidationError(errors)
-        return self._finish(model.Rich(tuple(parts)))
+        return self._finish(model.Rich(tuple(each(value, self._inline))))
 
     def _inline(self, item: Any) -> model.Inline:
         if isinstance(item, str):

@@ -9,7 +9,7 @@ from typing import Any
 from marshmallow import ValidationError, fields, post_load, validates_schema
 
 from schemas.base import Contract, Lean, nested
-from schemas.fields import CODED, MAX_TEXT, BoundedList, Choice, Text, clean_text
+from schemas.fields import CODED, MAX_TEXT, BoundedList, Choice, Text, clean_text, each
 from schemas.messages import code
 from schemas.rich import Resolve, RichOrObject, RichText
 from service import model
@@ -128,19 +128,14 @@ class RowField(Lean):
             texts = _clean_all(value)  # None if one is refused: the loop below names it
             if texts is not None:
                 return tuple(model.Cell(model.Rich((model.Span(t),))) for t in texts)
-        cells, errors = [], {}
-        for index, item in enumerate(value):
-            try:
-                if type(item) is str and item.strip():  # most cells: plain text, loaded directly
-                    text = clean_text(item, multiline=True, max_length=MAX_TEXT)
-                    cells.append(model.Cell(text=model.Rich((model.Span(text),))))
-                else:
-                    cells.append(self._cell._deserialize(item, None, None))
-            except ValidationError as error:
-                errors[index] = error.messages
-        if errors:
-            raise ValidationError(errors)
-        return tuple(cells)
+        return tuple(each(value, self._one))
+
+    def _one(self, item: Any) -> model.Cell:
+        if type(item) is str and item.strip():  # most cells: plain text, loaded directly
+            text = clean_text(item, multiline=True, max_length=MAX_TEXT)
+            return model.Cell(text=model.Rich((model.Span(text),)))
+        cell: model.Cell = self._cell._deserialize(item, None, None)
+        return cell
 
     def json_schema(self, resolve: Resolve) -> dict[str, Any]:
         """OpenAPI: an array of cells, or a group row."""
