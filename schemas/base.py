@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
+import threading
+from typing import Any, TypeVar
 
 from marshmallow import RAISE, Schema, ValidationError, fields, missing
+
+S = TypeVar("S", bound=Schema)
+_instances = threading.local()
+
+
+def shared(schema_class: type[S]) -> S:
+    """One instance of a schema per class and thread: building one (its nested schemas and
+    fields) costs more than loading a plan or a query with it; loading keeps no state in it."""
+    cache: dict[type[Schema], Schema] = _instances.__dict__.setdefault("cache", {})
+    instance = cache.get(schema_class)
+    if instance is None:
+        instance = cache[schema_class] = schema_class()
+    return instance  # type: ignore[return-value]
 
 
 class Contract(Schema):

@@ -3,13 +3,12 @@ the one way in."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Mapping
 from typing import Any
 
 from marshmallow import INCLUDE, ValidationError, post_load
 
-from schemas.base import nested
+from schemas.base import nested, shared
 from schemas.common import DocumentSchema
 from schemas.content import PartSchema
 from schemas.decision import DecisionSchema
@@ -76,25 +75,13 @@ def load_document(data: Any) -> model.Document:
         if schema_class is None:
             DocumentSchema(unknown=INCLUDE).load(data)  # report the common fields' errors too
             raise ValidationError({"type": [code("one_of", ", ".join(SCHEMAS))]})
-        document: model.Document = _schema(schema_class).load(data)
+        document: model.Document = shared(schema_class).load(data)
     except ValidationError as error:
         errors = flatten(error.messages)
         if schema_class is None:
             errors.setdefault("type", [code("one_of", ", ".join(SCHEMAS))])
         raise InvalidDocument(errors) from error
     return document
-
-
-_schemas = threading.local()
-
-
-def _schema(schema_class: type[DocumentSchema]) -> DocumentSchema:
-    """One schema instance per class and thread: building one (its nested schemas and
-    fields) costs more than loading a plan with it; loading keeps no state in it."""
-    cache: dict[type[DocumentSchema], DocumentSchema] = _schemas.__dict__.setdefault("cache", {})
-    if schema_class not in cache:
-        cache[schema_class] = schema_class()
-    return cache[schema_class]
 
 
 def flatten(messages: Any, prefix: str = "") -> dict[str, list[str]]:

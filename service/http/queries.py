@@ -3,7 +3,6 @@ describe it in the OpenAPI document, from one source."""
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 from flask import request
@@ -11,6 +10,7 @@ from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate
 from werkzeug.datastructures import FileStorage
 
 from schemas import flatten
+from schemas.base import shared
 from schemas.fields import CODED, Choice
 from schemas.messages import code
 from service.checker import KINDS, PROFILES
@@ -87,21 +87,10 @@ class RevisionQuery(Query):
     )
 
 
-_instances = threading.local()
-
-
-def _instance(schema: type[Schema]) -> Schema:
-    """One instance per schema and thread: building one costs more than loading a query."""
-    cache: dict[type[Schema], Schema] = _instances.__dict__.setdefault("cache", {})
-    if schema not in cache:
-        cache[schema] = schema()
-    return cache[schema]
-
-
 def query(schema: type[Schema]) -> dict[str, Any]:
     """The request's query loaded by `schema`; 400 with every offending parameter."""
     try:
-        loaded: dict[str, Any] = _instance(schema).load(request.args)
+        loaded: dict[str, Any] = shared(schema).load(request.args)
     except ValidationError as error:
         raise RequestRejected(400, flatten(error.messages)) from error
     return loaded
@@ -114,7 +103,7 @@ def form(schema: type[Schema]) -> dict[str, Any]:
         raise RequestRejected(415, {"_schema": [code("unsupported_media_type_form")]})
     try:
         parts = {k: v for k, v in request.form.items() if v != ""}  # a blank select: absent
-        loaded: dict[str, Any] = _instance(schema).load({**parts, **request.files})
+        loaded: dict[str, Any] = shared(schema).load({**parts, **request.files})
     except ValidationError as error:
         raise RequestRejected(422, flatten(error.messages)) from error
     return loaded
