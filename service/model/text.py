@@ -51,6 +51,17 @@ class Rich:
         return "".join(p.text for p in self.parts if isinstance(p, Span))
 
     @property
+    def plain_text(self) -> str | None:
+        """The text when it is one span with no marks of its own (most paragraphs and
+        cells, which writers print the short way), else None."""
+        parts = self.parts
+        if len(parts) == 1:
+            only = parts[0]
+            if type(only) is Span and only.plain:
+                return only.text
+        return None
+
+    @property
     def footnotes(self) -> tuple[Footnote, ...]:
         """The footnotes of this paragraph, in order."""
         return tuple(p for p in self.parts if isinstance(p, Footnote))

@@ -67,13 +67,11 @@ def text_run(text: str, properties: str = "") -> str:
 
 def runs(rich: Rich, notes: Notes, *, style: str | None = None, size: int | None = None) -> str:
     """The runs of a paragraph: spans with their marks, footnote reference marks."""
-    parts = rich.parts
-    if len(parts) == 1 and style is None and size is None:  # most paragraphs: plain text
-        only = parts[0]
-        if type(only) is Span and only.plain:
-            return text_run(only.text) if only.text else ""
+    plain = rich.plain_text if style is None and size is None else None
+    if plain is not None:  # most paragraphs
+        return text_run(plain) if plain else ""
     out = []
-    for part in parts:
+    for part in rich.parts:
         if isinstance(part, Span):
             if part.text:
                 out.append(text_run(part.text, run_properties(part, style=style, size=size)))

@@ -25,10 +25,7 @@ _EMPTY = Rich(())
 
 def split_lines(rich: Rich) -> list[Rich]:
     """A cell's text as paragraphs: each `\\n` starts a new one."""
-    parts = rich.parts
-    if len(parts) == 1 and type(parts[0]) is Span and "\n" not in parts[0].text:
-        return [rich]  # most cells: one span, one paragraph
-    if all(isinstance(p, Span) and "\n" not in p.text for p in parts):
+    if all(isinstance(p, Span) and "\n" not in p.text for p in rich.parts):
         return [rich]  # most cells: one paragraph
     paragraphs: list[list[Span | object]] = [[]]
     for part in rich.parts:
@@ -169,12 +166,8 @@ class TableWriter:
 
 def _plain_text(rich: Rich) -> str | None:
     """The text of a cell that is one unmarked span on one line, else None."""
-    parts = rich.parts
-    if len(parts) == 1:
-        only = parts[0]
-        if type(only) is Span and only.plain and "\n" not in only.text:
-            return only.text
-    return None
+    text = rich.plain_text
+    return text if text is not None and "\n" not in text else None
 
 
 def _tr(cells: str, *, header: bool = False) -> str:
