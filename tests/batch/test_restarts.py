@@ -159,6 +159,10 @@ def test_kill_9_then_restart_retries_every_leased_row(
         wait_for(lambda: batches.progress(batch_id).count("done") >= done + 5, 180, "more")
     finally:
         first.kill()  # then the whole service, kill -9
+    # The killed workers are reaped by init, not by their (killed) master: until then they
+    # are zombies, which count as alive (a pid cannot be told from a reused one).
+    dead = holder_pids(batches, batch_id)
+    wait_for(lambda: not any(map(process_alive, dead)), 30, "the killed workers reaped")
     killed = rows_by_status(batches, batch_id)
     print(f"kill -9: rows {json.dumps(killed)}")
     assert "failed" not in killed and 0 < len(killed.get("done", [])) < COMMUNES
