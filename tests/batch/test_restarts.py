@@ -39,6 +39,9 @@ def environment(tmp_path: Path) -> dict[str, str]:
         "PLANDOC_RATE_LIMIT_PER_MINUTE": "0",
         "PLANDOC_BATCH_LEASE_SECONDS": "10",  # a killed worker's rows return after 10 s
         "PLANDOC_BATCH_POLL_SECONDS": "1",
+        # Groups of 3, not 10: with 2 processes of 2 threads, groups of 10 put 40 of the 50
+        # communes in flight at once, and a stop could then find none left to hand back.
+        "PLANDOC_BATCH_PDF_GROUP": "3",
         "PDF_POOL_WORKDIR": str(tmp_path),
     }
 
